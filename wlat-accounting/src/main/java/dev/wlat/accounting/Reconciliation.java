@@ -1,0 +1,204 @@
+package dev.wlat.accounting;
+
+import dev.wlat.accounting.internal.Aggregate;
+import dev.wlat.model.AccountingWarning;
+import dev.wlat.model.EventAccounting;
+import dev.wlat.model.Grain;
+import dev.wlat.model.ReconciliationRow;
+import dev.wlat.model.ThreadAccounting;
+import dev.wlat.model.TimeWindow;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/*
+ * Allocation. Deltas are computed over each thread's full history first (ThreadAccountant); only
+ * then are rows allocated to the window and its periods, so a row just inside the window is
+ * measured from a baseline set before it. A row is inside when since <= timestamp < until.
+ *
+ * Boundary. When a segment has rows before the window start, its first in-window row with a
+ * positive delta may include usage accrued before the start: it is flagged boundary_uncertain, and
+ * counted whole in the window rather than split by a guess.
+ *
+ * Additivity. Every per-row quantity lands in exactly one session, thread, day, week and month, so
+ * those grains sum to the total exactly. The final cumulative totals (a maximum per segment or per
+ * thread over its in-window rows) are allocated to the segment and period of the first row that
+ * reached the maximum, which keeps them additive too.
+ */
+
+/**
+ * Reconciles the views of many threads per session, thread, day, week, month and in total, within
+ * a time window; rows are allocated to days in a given time zone.
+ *
+ * <p>The builder is streaming: {@link Builder#add} folds a thread's rows into aggregates and keeps
+ * no rows.
+ */
+public final class Reconciliation {
+
+  private Reconciliation() {}
+
+  /**
+   * {@return a builder for the rows inside {@code window}, with day, week and month boundaries in
+   * {@code zone}}.
+   */
+  public static Builder builder(TimeWindow window, ZoneId zone) {
+    return new Builder(window, zone);
+  }
+
+  /**
+   * {@return the rows of {@code thread} inside {@code window}, in thread order}, each segment's first
+   * row with a positive delta flagged {@link AccountingWarning#BOUNDARY_UNCERTAIN} when the segment
+   * also has rows before the window start.
+   *
+   * <p>This is the filter the builder applies; writers of per-row outputs use it too.
+   */
+  public static List<EventAccounting> eventsInWindow(ThreadAccounting thread, TimeWindow window) {
+    List<EventAccounting> all = thread.events();
+    if (window.isAll()) {
+      return all;
+    }
+    Set<String> startedBefore = new HashSet<>();
+    if (window.since() != null) {
+      for (EventAccounting e : all) {
+        if (window.isBefore(e.timestamp())) {
+          startedBefore.add(e.event().sessionSegmentId());
+        }
+      }
+    }
+    Set<String> flagged = new HashSet<>();
+    List<EventAccounting> inside = new ArrayList<>();
+    for (EventAccounting e : all) {
+      if (!window.contains(e.timestamp())) {
+        continue;
+      }
+      String segment = e.event().sessionSegmentId();
+      if (!e.delta().isZero() && startedBefore.contains(segment) && flagged.add(segment)) {
+        e = e.withWarning(AccountingWarning.BOUNDARY_UNCERTAIN);
+      }
+      inside.add(e);
+    }
+    return inside;
+  }
+
+  /** {@return the ISO week label of {@code date}, like {@code 2026-W09}}. */
+  public static String weekLabel(LocalDate date) {
+    return String.format("%d-W%02d",
+        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /** Accumulates per-period aggregates of accounted threads; single-threaded. */
+  public static final class Builder {
+    private final TimeWindow window;
+    private final ZoneId zone;
+    private final Map<String, Aggregate> sessions = new LinkedHashMap<>();
+    private final Map<String, Aggregate> threads = new LinkedHashMap<>();
+    private final TreeMap<LocalDate, Aggregate> days = new TreeMap<>();
+    private final TreeMap<LocalDate, Aggregate> weeks = new TreeMap<>();
+    private final TreeMap<YearMonth, Aggregate> months = new TreeMap<>();
+    private final Aggregate total;
+
+    private Builder(TimeWindow window, ZoneId zone) {
+      this.window = Objects.requireNonNull(window, "window");
+      this.zone = Objects.requireNonNull(zone, "zone");
+      this.total = new Aggregate(Grain.TOTAL, "total", null, window.since(), window.until());
+    }
+
+    /**
+     * Folds in the rows of one thread that lie inside the window.
+     *
+     * @throws IllegalArgumentException if the thread was added before
+     */
+    public Builder add(ThreadAccounting thread) {
+      String threadId = thread.threadId();
+      if (threads.containsKey(threadId)) {
+        throw new IllegalArgumentException("thread [" + threadId + "] added twice");
+      }
+      List<EventAccounting> rows = eventsInWindow(thread, window);
+      if (rows.isEmpty()) {
+        return this;
+      }
+      Aggregate threadAgg = new Aggregate(Grain.THREAD, threadId, threadId, null, null);
+      threads.put(threadId, threadAgg);
+      Map<String, EventAccounting> segmentMax = new HashMap<>();
+      EventAccounting threadMax = null;
+      for (EventAccounting row : rows) {
+        String segment = row.event().sessionSegmentId();
+        for (Aggregate a : targets(row, threadAgg)) {
+          a.add(row);
+        }
+        if (row.accountingIncluded() && row.event().total() != null) {
+          long t = row.event().total().totalTokens();
+          EventAccounting best = segmentMax.get(segment);
+          if (best == null || t > best.event().total().totalTokens()) {
+            segmentMax.put(segment, row);
+          }
+          if (threadMax == null || t > threadMax.event().total().totalTokens()) {
+            threadMax = row;
+          }
+        }
+      }
+      for (EventAccounting row : segmentMax.values()) {
+        long t = row.event().total().totalTokens();
+        for (Aggregate a : targets(row, threadAgg)) {
+          a.addFinalSession(t);
+        }
+      }
+      if (threadMax != null) {
+        long t = threadMax.event().total().totalTokens();
+        for (Aggregate a : targets(threadMax, threadAgg)) {
+          a.addFinalThread(t);
+        }
+      }
+      return this;
+    }
+
+    /** {@return the rows: sessions, threads, days, weeks, months (each in time order), then the total}. */
+    public List<ReconciliationRow> build() {
+      List<ReconciliationRow> rows = new ArrayList<>();
+      Comparator<ReconciliationRow> byTime = Comparator
+          .comparing(ReconciliationRow::periodStart, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+          .thenComparing(ReconciliationRow::key);
+      rows.addAll(sessions.values().stream().map(Aggregate::toRow).sorted(byTime).toList());
+      rows.addAll(threads.values().stream().map(Aggregate::toRow).sorted(byTime).toList());
+      days.values().forEach(a -> rows.add(a.toRow()));
+      weeks.values().forEach(a -> rows.add(a.toRow()));
+      months.values().forEach(a -> rows.add(a.toRow()));
+      rows.add(total.toRow());
+      return List.copyOf(rows);
+    }
+
+    private List<Aggregate> targets(EventAccounting row, Aggregate threadAgg) {
+      String segment = row.event().sessionSegmentId();
+      Aggregate session = sessions.computeIfAbsent(segment,
+          k -> new Aggregate(Grain.SESSION, k, row.event().threadId(), null, null));
+      LocalDate day = LocalDate.ofInstant(row.timestamp(), zone);
+      Aggregate dayAgg = days.computeIfAbsent(day, d -> new Aggregate(Grain.DAY, d.toString(), null,
+          start(d), start(d.plusDays(1))));
+      LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      Aggregate weekAgg = weeks.computeIfAbsent(monday, m -> new Aggregate(Grain.WEEK, weekLabel(m),
+          null, start(m), start(m.plusWeeks(1))));
+      YearMonth month = YearMonth.from(day);
+      Aggregate monthAgg = months.computeIfAbsent(month, m -> new Aggregate(Grain.MONTH,
+          m.toString(), null, start(m.atDay(1)), start(m.plusMonths(1).atDay(1))));
+      return List.of(session, threadAgg, dayAgg, weekAgg, monthAgg, total);
+    }
+
+    private Instant start(LocalDate d) {
+      return d.atStartOfDay(zone).toInstant();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.wlat.cli;
+
+import dev.wlat.cli.job.BackfillJob;
+import dev.wlat.cli.job.BackfillOptions;
+import dev.wlat.cli.job.BackfillResult;
+import dev.wlat.cli.job.Progress;
+import dev.wlat.ingest.CodexHome;
+import dev.wlat.ingest.IngestException;
+import dev.wlat.model.TimeWindow;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wlat backfill}: reads the Codex home and writes the data facts and a run ledger. */
+@Command(name = "backfill", sortOptions = false,
+    description = "Read Codex rollouts and write honest token accounting facts (TSV) and a run ledger.")
+final class BackfillCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--codex-home", paramLabel = "DIR",
+      description = "Codex home to read (default: $CODEX_HOME, else ~/.codex). Never written.")
+  Path codexHome;
+
+  @Option(names = "--output-root", paramLabel = "DIR",
+      description = "Where data/, reports/, plots/ and runs/ go (default: <codex-home>/docs/codex-github-outcomes).")
+  Path outputRoot;
+
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "30d",
+      description = "Window start: 30d, 12h, 90m, 2w, an ISO date or instant, or all (default: ${DEFAULT-VALUE}).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "WHEN", description = "Window end (exclusive), same forms as --since (default: open).")
+  String until;
+
+  @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "IANA zone for day/week/month boundaries (default: ${DEFAULT-VALUE}).")
+  String timezone;
+
+  @Option(names = "--repo-root", paramLabel = "DIR", description = "A directory holding local git repositories (repeatable).")
+  List<Path> repoRoots = new ArrayList<>();
+
+  @Option(names = "--skip-github", description = "Do not collect GitHub data.")
+  boolean skipGithub;
+
+  @Option(names = "--max-repos", paramLabel = "N", description = "Collect GitHub data for at most N repositories.")
+  Integer maxRepos;
+
+  @Option(names = "--no-reports", negatable = false, description = "Do not write reports.")
+  boolean noReports;
+
+  @Option(names = "--no-plots", negatable = false, description = "Do not write plots.")
+  boolean noPlots;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print more: every note, and stack traces on internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!skipGithub) {
+      throw new WlatException(ExitCodes.INVALID_INPUT,
+          "GitHub collection is not available in this version yet; rerun with --skip-github");
+    }
+    if (maxRepos != null && maxRepos < 1) {
+      throw WlatException.invalidInput("--max-repos must be 1 or more, was " + maxRepos);
+    }
+    Instant now = Instant.now();
+    TimeWindow window;
+    try {
+      window = TimeWindow.parse(since, until, now);
+    } catch (IllegalArgumentException e) {
+      throw WlatException.invalidInput(e.getMessage());
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
+    }
+    for (Path root : repoRoots) {
+      if (!Files.isDirectory(root)) {
+        throw WlatException.invalidInput("--repo-root: not a directory: " + root);
+      }
+    }
+    Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
+    Path outRoot = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
+    }
+    BackfillOptions options = new BackfillOptions(home, outRoot, window, since, until, zone, repoRoots,
+        skipGithub, maxRepos, !noReports, !noPlots, n, commandLine(), now);
+    boolean live = !quiet && System.console() != null;
+    BackfillResult r;
+    try {
+      r = BackfillJob.run(options, live ? Progress.of(err, true) : Progress.silent());
+    } catch (IngestException e) {
+      throw WlatException.invalidInput(e.getMessage());
+    }
+    if (!quiet) {
+      out.printf(Locale.ROOT, "wlat backfill: %,d files (%.1f MB), %,d token rows, %,d threads in %.1fs%n",
+          r.filesRead(), r.bytesRead() / 1e6, r.tokenEvents(), r.threads(), r.seconds());
+      out.printf(Locale.ROOT, "  cumulative_delta_tokens %,d (observed_event_sum_tokens %,d, %s)%n",
+          r.cumulativeDeltaTokens(), r.observedEventSumTokens(),
+          r.cumulativeDeltaTokens() == 0 ? "no usage"
+              : String.format(Locale.ROOT, "%.2fx inflated if summed naively", (double) r.observedEventSumTokens() / r.cumulativeDeltaTokens()));
+      if (r.parseIssues() > 0) {
+        out.printf(Locale.ROOT, "  %,d malformed or unexpected lines counted; see the ledger%n", r.parseIssues());
+      }
+      out.println("  data: " + outRoot.resolve("data"));
+      out.println("  ledger: " + r.ledger());
+      for (String note : r.notes()) {
+        err.println("wlat: note: " + note);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private String commandLine() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    return "wlat " + String.join(" ", args);
+  }
+}

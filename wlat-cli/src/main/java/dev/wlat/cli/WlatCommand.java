@@ -1,0 +1,41 @@
+package dev.wlat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: lists one small class per subcommand. */
+@Command(
+    name = "wlat",
+    mixinStandardHelpOptions = true,
+    versionProvider = WlatCommand.VersionProvider.class,
+    description = {
+        "well, look at that: honest token accounting for the OpenAI Codex CLI's local logs.",
+        ""
+    },
+    subcommands = {
+        BackfillCommand.class,
+        InspectLogCommand.class,
+        GenerateExampleCommand.class,
+        VersionCommand.class,
+        CommandLine.HelpCommand.class
+    })
+final class WlatCommand implements Runnable {
+
+  @Option(names = "--json", description = "Print machine-readable JSON where a command supports it.")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {Versions.APP + " " + Versions.version()};
+    }
+  }
+}

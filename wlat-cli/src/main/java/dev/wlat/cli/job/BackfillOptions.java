@@ -1,0 +1,54 @@
+package dev.wlat.cli.job;
+
+import dev.wlat.model.TimeWindow;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a backfill run needs, already validated.
+ *
+ * @param codexHome the Codex home to read (never written)
+ * @param outputRoot where {@code data/}, {@code runs/} go
+ * @param window the accounting window
+ * @param sinceText {@code --since} as given, for the ledger
+ * @param untilText {@code --until} as given, or {@code null}
+ * @param zone the zone of day boundaries
+ * @param repoRoots explicit repository roots
+ * @param skipGithub true when GitHub collection was explicitly skipped
+ * @param maxRepos cap on repositories, or {@code null}
+ * @param reports whether reports were asked for
+ * @param plots whether plots were asked for
+ * @param threads parser threads
+ * @param commandLine the command as typed, for the ledger
+ * @param now the run's clock
+ */
+public record BackfillOptions(
+    Path codexHome,
+    Path outputRoot,
+    TimeWindow window,
+    String sinceText,
+    String untilText,
+    ZoneId zone,
+    List<Path> repoRoots,
+    boolean skipGithub,
+    Integer maxRepos,
+    boolean reports,
+    boolean plots,
+    int threads,
+    String commandLine,
+    Instant now) {
+
+  public BackfillOptions {
+    Objects.requireNonNull(codexHome, "codexHome");
+    Objects.requireNonNull(outputRoot, "outputRoot");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(zone, "zone");
+    repoRoots = List.copyOf(repoRoots);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be 1 or more, was [" + threads + "]");
+    }
+  }
+}

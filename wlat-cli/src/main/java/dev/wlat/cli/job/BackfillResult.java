@@ -1,0 +1,32 @@
+package dev.wlat.cli.job;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a backfill run did, for the command's summary line.
+ *
+ * @param runId the run id (UTC timestamp)
+ * @param filesRead rollout files parsed
+ * @param bytesRead bytes parsed
+ * @param tokenEvents raw token rows in the window
+ * @param threads threads written
+ * @param observedEventSumTokens Σ last usage over raw rows in the window (diagnostic)
+ * @param cumulativeDeltaTokens Σ cumulative deltas in the window (the basis of every period number)
+ * @param parseIssues bad or unexpected lines counted
+ * @param ledger the run ledger's path
+ * @param notes things the user should know (steps not available yet, skipped inputs)
+ * @param seconds wall time
+ */
+public record BackfillResult(
+    String runId,
+    long filesRead,
+    long bytesRead,
+    long tokenEvents,
+    long threads,
+    long observedEventSumTokens,
+    long cumulativeDeltaTokens,
+    long parseIssues,
+    Path ledger,
+    List<String> notes,
+    double seconds) {}

@@ -1,0 +1,281 @@
+package dev.wlat.report;
+
+import dev.wlat.model.EventAccounting;
+import dev.wlat.model.RateLimitSnapshot;
+import dev.wlat.model.RateLimitWindow;
+import dev.wlat.model.ReconciliationRow;
+import dev.wlat.model.SegmentLocation;
+import dev.wlat.model.SessionRollup;
+import dev.wlat.model.ThreadRollup;
+import dev.wlat.model.TokenEvent;
+import dev.wlat.model.TokenUsage;
+import dev.wlat.model.TurnEstimate;
+import java.util.function.Function;
+
+/**
+ * The schemas of wlat's data facts under {@code data/}. Column names follow the original Python
+ * wlat's TSVs so that users' downstream queries keep working; columns wlat adds come after them.
+ * Attribution columns ({@code github_repo}, {@code workstream_label}, {@code outcome_type},
+ * {@code attribution_confidence}) are present and empty until attribution fills them.
+ */
+public final class FactTables {
+
+  private FactTables() {}
+
+  /** A raw token row with the run that wrote it. */
+  public record RawRow(TokenEvent event, SegmentLocation location, String runId) {}
+
+  /** An accounting row with the run that wrote it. */
+  public record AccountingRow(EventAccounting accounting, String runId) {}
+
+  /** A session rollup with its segment's per-turn dedup estimates. */
+  public record SessionRow(SessionRollup rollup, TurnEstimate estimate) {}
+
+  /** A thread rollup with the per-turn dedup estimates summed over its segments. */
+  public record ThreadRollupRow(ThreadRollup rollup, long distinctTurnCount, long uniqueLastPerSessionTurnTokens,
+      long dedupedTurnTokens, long repeatedLastUsageCount, long repeatedCumulativeCount, long missingTurnIdCount) {
+
+    /** {@return the row for {@code rollup}, summing {@code estimates} (one per segment)}. */
+    public static ThreadRollupRow of(ThreadRollup rollup, java.util.List<TurnEstimate> estimates) {
+      long turns = 0;
+      long perSession = 0;
+      long deduped = 0;
+      long repeatedLast = 0;
+      long repeatedCumulative = 0;
+      long missing = 0;
+      for (TurnEstimate e : estimates) {
+        if (!e.accountingIncluded()) {
+          continue;
+        }
+        turns += e.distinctTurnCount();
+        perSession += e.uniqueLastPerSessionTurnTokens();
+        deduped += e.dedupedTurnTokens();
+        repeatedLast += e.repeatedLastUsageCount();
+        repeatedCumulative += e.repeatedCumulativeCount();
+        missing += e.missingTurnIdCount();
+      }
+      return new ThreadRollupRow(rollup, turns, perSession, deduped, repeatedLast, repeatedCumulative, missing);
+    }
+  }
+
+  /** {@return the schema of {@code data/raw_token_events.tsv} (and its compatibility copy)}. */
+  public static TsvTable<RawRow> rawTokenEvents(String fileName) {
+    TsvTable.Builder<RawRow> t = TsvTable.<RawRow>builder(fileName)
+        .column("event_id", r -> r.event().eventId())
+        .column("raw_event_id", r -> r.event().eventId())
+        .column("thread_id", r -> r.event().threadId())
+        .column("turn_id", r -> r.event().turnId())
+        .column("timestamp", r -> Cells.instant(r.event().timestamp()))
+        .column("source_path", r -> r.event().sourcePath())
+        .column("line_number", r -> r.event().lineNumber())
+        .column("session_segment_id", r -> r.event().sessionSegmentId())
+        .column("event_kind", r -> r.event().kind().label())
+        .column("response_id", r -> r.event().responseId());
+    usage(t, "", r -> r.event().last());
+    usage(t, "cumulative_", r -> r.event().total());
+    return t
+        .column("missing_last_token_usage", r -> r.event().last() == null)
+        .column("missing_total_token_usage", r -> r.event().total() == null)
+        .column("is_active_session", r -> r.location() == SegmentLocation.LIVE)
+        .column("is_archived_session", r -> r.location() == SegmentLocation.ARCHIVED)
+        .column("model", r -> r.event().model())
+        .column("reasoning_effort", r -> r.event().effort())
+        .column("cwd", r -> r.event().cwd())
+        .column("model_context_window", r -> r.event().modelContextWindow())
+        .column("primary_used_percent", r -> window(r, true, w -> w.usedPercent()))
+        .column("primary_window_minutes", r -> window(r, true, RateLimitWindow::windowMinutes))
+        .column("primary_resets_at", r -> window(r, true, w -> Cells.instant(w.resetsAt())))
+        .column("secondary_used_percent", r -> window(r, false, w -> w.usedPercent()))
+        .column("secondary_window_minutes", r -> window(r, false, RateLimitWindow::windowMinutes))
+        .column("secondary_resets_at", r -> window(r, false, w -> Cells.instant(w.resetsAt())))
+        .column("rate_limit_5h_used_percent", r -> limits(r, s -> s.fiveHour().map(RateLimitWindow::usedPercent).orElse(null)))
+        .column("rate_limit_weekly_used_percent", r -> limits(r, s -> s.weekly().map(RateLimitWindow::usedPercent).orElse(null)))
+        .column("credits_has_credits", r -> limits(r, RateLimitSnapshot::hasCredits))
+        .column("credits_unlimited", r -> limits(r, RateLimitSnapshot::unlimitedCredits))
+        .column("credits_balance", r -> limits(r, RateLimitSnapshot::creditsBalance))
+        .column("plan_type", r -> limits(r, RateLimitSnapshot::planType))
+        .column("rate_limit_reached_type", r -> limits(r, RateLimitSnapshot::rateLimitReachedType))
+        .column("github_repo", r -> null)
+        .column("workstream_label", r -> null)
+        .column("outcome_type", r -> null)
+        .column("attribution_confidence", r -> null)
+        .column("event_flags", r -> Cells.flags(r.event().flags(), f -> f.label()))
+        .column("inserted_by_run", RawRow::runId)
+        .build();
+  }
+
+  /** {@return the schema of {@code data/token_event_accounting.tsv}}. */
+  public static TsvTable<AccountingRow> tokenEventAccounting() {
+    return TsvTable.<AccountingRow>builder("token_event_accounting.tsv")
+        .column("event_id", r -> r.accounting().eventId())
+        .column("session_segment_id", r -> r.accounting().event().sessionSegmentId())
+        .column("thread_id", r -> r.accounting().event().threadId())
+        .column("turn_id", r -> r.accounting().event().turnId())
+        .column("timestamp", r -> Cells.instant(r.accounting().timestamp()))
+        .column("line_number", r -> r.accounting().event().lineNumber())
+        .column("event_kind", r -> r.accounting().event().kind().label())
+        .column("model", r -> r.accounting().event().model())
+        .column("github_repo", r -> null)
+        .column("workstream_label", r -> null)
+        .column("outcome_type", r -> null)
+        .column("attribution_confidence", r -> null)
+        .column("observed_event_sum_tokens", r -> r.accounting().observedTokens())
+        .column("cumulative_delta_tokens", r -> r.accounting().delta().totalTokens())
+        .column("delta_input_tokens", r -> r.accounting().delta().inputTokens())
+        .column("delta_cached_input_tokens", r -> r.accounting().delta().cachedInputTokens())
+        .column("delta_output_tokens", r -> r.accounting().delta().outputTokens())
+        .column("delta_reasoning_output_tokens", r -> r.accounting().delta().reasoningOutputTokens())
+        .column("delta_cache_write_input_tokens", r -> r.accounting().delta().cacheWriteInputTokens())
+        .column("previous_cumulative_total_tokens",
+            r -> r.accounting().previousTotal() == null ? null : r.accounting().previousTotal().totalTokens())
+        .column("delta_source", r -> r.accounting().deltaSource().label())
+        .column("accounting_included", r -> r.accounting().accountingIncluded())
+        .column("duplicate_segment_of", r -> r.accounting().duplicateSegmentOf())
+        .column("cumulative_reset", r -> r.accounting().cumulativeReset())
+        .column("deduped_turn_tokens", r -> r.accounting().dedupedTurnTokens())
+        .column("unique_last_per_session_turn_tokens", r -> r.accounting().uniqueLastPerSessionTurnTokens())
+        .column("unique_last_per_thread_turn_tokens", r -> r.accounting().uniqueLastPerThreadTurnTokens())
+        .column("warning_flags", r -> Cells.flags(r.accounting().warnings(), w -> w.label()))
+        .column("inserted_by_run", AccountingRow::runId)
+        .build();
+  }
+
+  /** {@return the schema of {@code data/token_session_rollups.tsv}}. */
+  public static TsvTable<SessionRow> tokenSessionRollups() {
+    return TsvTable.<SessionRow>builder("token_session_rollups.tsv")
+        .column("session_segment_id", r -> r.rollup().sessionSegmentId())
+        .column("thread_id", r -> r.rollup().threadId())
+        .column("source_path", r -> r.rollup().sourcePath())
+        .column("is_active_session", r -> r.rollup().location() == SegmentLocation.LIVE)
+        .column("is_archived_session", r -> r.rollup().location() == SegmentLocation.ARCHIVED)
+        .column("accounting_basis", r -> r.rollup().basis().label())
+        .column("accounting_included", r -> r.rollup().accountingIncluded())
+        .column("duplicate_segment_of", r -> r.rollup().duplicateSegmentOf())
+        .column("github_repo", r -> null)
+        .column("workstream_label", r -> null)
+        .column("outcome_type", r -> null)
+        .column("attribution_confidence", r -> null)
+        .column("first_event_at", r -> Cells.instant(r.rollup().firstEventAt()))
+        .column("last_event_at", r -> Cells.instant(r.rollup().lastEventAt()))
+        .column("token_event_count", r -> r.rollup().tokenEventCount())
+        .column("distinct_turn_count", r -> est(r, TurnEstimate::distinctTurnCount))
+        .column("observed_event_sum_tokens", r -> r.rollup().observedEventSumTokens())
+        .column("final_session_total_tokens", r -> r.rollup().finalSessionTotalTokens())
+        .column("cumulative_delta_tokens", r -> r.rollup().delta().totalTokens())
+        .column("delta_input_tokens", r -> r.rollup().delta().inputTokens())
+        .column("delta_cached_input_tokens", r -> r.rollup().delta().cachedInputTokens())
+        .column("delta_output_tokens", r -> r.rollup().delta().outputTokens())
+        .column("delta_reasoning_output_tokens", r -> r.rollup().delta().reasoningOutputTokens())
+        .column("unique_last_per_session_turn_tokens", r -> est(r, TurnEstimate::uniqueLastPerSessionTurnTokens))
+        .column("unique_last_per_turn_tokens", r -> est(r, TurnEstimate::uniqueLastPerSessionTurnTokens))
+        .column("deduped_turn_tokens", r -> est(r, TurnEstimate::dedupedTurnTokens))
+        .column("repeated_last_usage_count", r -> est(r, TurnEstimate::repeatedLastUsageCount))
+        .column("repeated_cumulative_count", r -> est(r, TurnEstimate::repeatedCumulativeCount))
+        .column("cumulative_reset_count", r -> r.rollup().cumulativeResetCount())
+        .column("missing_turn_id_count", r -> est(r, TurnEstimate::missingTurnIdCount))
+        .column("zero_cumulative_event_count", r -> est(r, TurnEstimate::zeroCumulativeEventCount))
+        .column("inflation_factor_current_vs_max_cumulative",
+            r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalSessionTotalTokens())))
+        .column("inflation_factor_current_vs_delta",
+            r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("warning_flags", r -> Cells.flags(r.rollup().warnings(), w -> w.label()))
+        .build();
+  }
+
+  /** {@return the schema of {@code data/token_thread_rollups.tsv}}. */
+  public static TsvTable<ThreadRollupRow> tokenThreadRollups() {
+    return TsvTable.<ThreadRollupRow>builder("token_thread_rollups.tsv")
+        .column("thread_id", r -> r.rollup().threadId())
+        .column("parent_thread_id", r -> r.rollup().parentThreadId())
+        .column("github_repo", r -> null)
+        .column("workstream_label", r -> null)
+        .column("outcome_type", r -> null)
+        .column("attribution_confidence", r -> null)
+        .column("first_event_at", r -> Cells.instant(r.rollup().firstEventAt()))
+        .column("last_event_at", r -> Cells.instant(r.rollup().lastEventAt()))
+        .column("token_event_count", r -> r.rollup().tokenEventCount())
+        .column("distinct_turn_count", ThreadRollupRow::distinctTurnCount)
+        .column("session_segment_count", r -> r.rollup().segmentCount())
+        .column("included_session_segment_count", r -> r.rollup().includedSegmentCount())
+        .column("excluded_duplicate_session_segment_count",
+            r -> r.rollup().segmentCount() - r.rollup().includedSegmentCount())
+        .column("observed_event_sum_tokens", r -> r.rollup().observedEventSumTokens())
+        .column("final_session_total_tokens", r -> r.rollup().finalSessionTotalTokens())
+        .column("final_thread_total_tokens", r -> r.rollup().finalThreadTotalTokens())
+        .column("cumulative_delta_tokens", r -> r.rollup().delta().totalTokens())
+        .column("delta_input_tokens", r -> r.rollup().delta().inputTokens())
+        .column("delta_cached_input_tokens", r -> r.rollup().delta().cachedInputTokens())
+        .column("delta_output_tokens", r -> r.rollup().delta().outputTokens())
+        .column("delta_reasoning_output_tokens", r -> r.rollup().delta().reasoningOutputTokens())
+        .column("unique_last_per_thread_turn_tokens", r -> r.rollup().uniqueLastPerThreadTurnTokens())
+        .column("unique_last_per_session_turn_tokens", ThreadRollupRow::uniqueLastPerSessionTurnTokens)
+        .column("unique_last_per_turn_tokens", ThreadRollupRow::uniqueLastPerSessionTurnTokens)
+        .column("deduped_turn_tokens", ThreadRollupRow::dedupedTurnTokens)
+        .column("repeated_last_usage_count", ThreadRollupRow::repeatedLastUsageCount)
+        .column("repeated_cumulative_count", ThreadRollupRow::repeatedCumulativeCount)
+        .column("cumulative_reset_count", r -> r.rollup().cumulativeResetCount())
+        .column("missing_turn_id_count", ThreadRollupRow::missingTurnIdCount)
+        .column("inflation_factor_current_vs_max_cumulative",
+            r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalThreadTotalTokens())))
+        .column("inflation_factor_current_vs_delta",
+            r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("warning_flags", r -> Cells.flags(r.rollup().warnings(), w -> w.label()))
+        .build();
+  }
+
+  /** {@return the schema of {@code data/token_accounting_reconciliation.tsv}}. */
+  public static TsvTable<ReconciliationRow> tokenAccountingReconciliation() {
+    return TsvTable.<ReconciliationRow>builder("token_accounting_reconciliation.tsv")
+        .column("grain", r -> r.grain().label())
+        .column("group_key", ReconciliationRow::key)
+        .column("period_start", r -> Cells.instant(r.periodStart()))
+        .column("period_end", r -> Cells.instant(r.periodEnd()))
+        .column("thread_id", ReconciliationRow::threadId)
+        .column("token_event_count", ReconciliationRow::tokenEventCount)
+        .column("observed_event_sum_tokens", ReconciliationRow::observedEventSumTokens)
+        .column("cumulative_delta_tokens", ReconciliationRow::cumulativeDeltaTokens)
+        .column("delta_input_tokens", ReconciliationRow::deltaInputTokens)
+        .column("delta_cached_input_tokens", ReconciliationRow::deltaCachedInputTokens)
+        .column("delta_output_tokens", ReconciliationRow::deltaOutputTokens)
+        .column("delta_reasoning_output_tokens", ReconciliationRow::deltaReasoningOutputTokens)
+        .column("unique_last_per_thread_turn_tokens", ReconciliationRow::uniqueLastPerThreadTurnTokens)
+        .column("unique_last_per_session_turn_tokens", ReconciliationRow::uniqueLastPerSessionTurnTokens)
+        .column("unique_last_per_turn_tokens", ReconciliationRow::uniqueLastPerTurnTokens)
+        .column("deduped_turn_tokens", ReconciliationRow::dedupedTurnTokens)
+        .column("final_session_total_tokens", ReconciliationRow::finalSessionTotalTokens)
+        .column("final_thread_total_tokens", ReconciliationRow::finalThreadTotalTokens)
+        .column("cumulative_reset_count", ReconciliationRow::cumulativeResetCount)
+        .column("inflation_factor_current_vs_max_cumulative", r -> Cells.ratio(r.inflationFactorCurrentVsMaxCumulative()))
+        .column("inflation_factor_current_vs_delta", r -> Cells.ratio(r.inflationFactorCurrentVsDelta()))
+        .column("warning_flags", r -> Cells.flags(r.warnings(), w -> w.label()))
+        .build();
+  }
+
+  private static Long est(SessionRow r, java.util.function.ToLongFunction<TurnEstimate> f) {
+    return r.estimate() == null ? null : f.applyAsLong(r.estimate());
+  }
+
+  private static Double ratio(long numerator, long denominator) {
+    return denominator == 0 ? null : (double) numerator / denominator;
+  }
+
+  private static void usage(TsvTable.Builder<RawRow> t, String prefix, Function<RawRow, TokenUsage> u) {
+    t.column(prefix + "input_tokens", r -> u.apply(r) == null ? null : u.apply(r).inputTokens())
+        .column(prefix + "cached_input_tokens", r -> u.apply(r) == null ? null : u.apply(r).cachedInputTokens())
+        .column(prefix + "output_tokens", r -> u.apply(r) == null ? null : u.apply(r).outputTokens())
+        .column(prefix + "reasoning_output_tokens", r -> u.apply(r) == null ? null : u.apply(r).reasoningOutputTokens())
+        .column(prefix + "total_tokens", r -> u.apply(r) == null ? null : u.apply(r).totalTokens())
+        .column(prefix + "cache_write_input_tokens", r -> u.apply(r) == null ? null : u.apply(r).cacheWriteInputTokens());
+  }
+
+  private static Object window(RawRow r, boolean primary, Function<RateLimitWindow, Object> f) {
+    RateLimitSnapshot s = r.event().rateLimits();
+    RateLimitWindow w = s == null ? null : (primary ? s.primary() : s.secondary());
+    return w == null ? null : f.apply(w);
+  }
+
+  private static Object limits(RawRow r, Function<RateLimitSnapshot, Object> f) {
+    RateLimitSnapshot s = r.event().rateLimits();
+    return s == null ? null : f.apply(s);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.wlat.report;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and masks secrets in the few free-text snippets wlat outputs (thread names, later titles).
+ *
+ * <p>The patterns cover GitHub, OpenAI, Slack and AWS keys, private-key blocks, bearer tokens,
+ * {@code password=}-style assignments and e-mail addresses. They are also what {@code wlat validate}
+ * scans outputs for.
+ */
+public final class Redaction {
+
+  /** One kind of secret and how to find it. */
+  public record Rule(String kind, Pattern pattern) {}
+
+  /** The rules, most specific first. */
+  public static final List<Rule> RULES = List.of(
+      new Rule("private_key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----")),
+      new Rule("github_token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})")),
+      new Rule("openai_key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
+      new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+      new Rule("aws_access_key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b")),
+      new Rule("bearer_token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{16,}")),
+      new Rule("password_assignment",
+          Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|api[_-]?key|token)\\s*[=:]\\s*[^\\s\"',;]{4,}")),
+      new Rule("email", Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b")));
+
+  private static final int MAX_SNIPPET = 80;
+
+  private Redaction() {}
+
+  /** {@return {@code text} with every match of every rule replaced by {@code [redacted:<kind>]}}. */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (Rule rule : RULES) {
+      Matcher m = rule.pattern().matcher(out);
+      if (m.find()) {
+        out = m.replaceAll("[redacted:" + rule.kind() + "]");
+      }
+    }
+    return out;
+  }
+
+  /** {@return a redacted snippet of at most 80 characters, for names and titles}. */
+  public static String snippet(String text) {
+    if (text == null) {
+      return null;
+    }
+    String r = redact(text.strip());
+    return r.length() <= MAX_SNIPPET ? r : r.substring(0, MAX_SNIPPET - 1) + "…";
+  }
+
+  /** {@return the kind of the first rule that matches {@code text}, or {@code null}}. */
+  public static String firstMatch(String text) {
+    for (Rule rule : RULES) {
+      if (rule.pattern().matcher(text).find()) {
+        return rule.kind();
+      }
+    }
+    return null;
+  }
+}

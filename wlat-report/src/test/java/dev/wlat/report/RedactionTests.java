@@ -1,0 +1,47 @@
+package dev.wlat.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import org.junit.jupiter.api.Test;
+
+class RedactionTests {
+
+  static void masked(String secret, String kind) {
+    String out = Redaction.redact("before " + secret + " after");
+    assertThat(out).doesNotContain(secret).contains("[redacted:" + kind + "]").startsWith("before ");
+  }
+
+  static void kept(String text) {
+    assertThat(Redaction.redact(text)).isEqualTo(text);
+  }
+
+  @Test
+  void plantedSecretsOfEveryKindAreMasked() {
+    assertAll(
+        () -> masked("ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "github_token"),
+        () -> masked("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz", "github_token"),
+        () -> masked("sk-proj-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jj1Hh0Gg", "openai_key"),
+        () -> masked("xoxb-123456789012-abcdefGHIJKL", "slack_token"),
+        () -> masked("AKIA" + "IOSFODNN7EXAMPLE", "aws_access_key"),
+        () -> masked("-----BEGIN RSA PRIVATE KEY-----", "private_key"),
+        () -> masked("Bearer abcdefghijklmnop.qrstuvwx", "bearer_token"),
+        () -> masked("password=hunter2hunter2", "password_assignment"),
+        () -> masked("dev.person@example.com", "email"));
+  }
+
+  @Test
+  void ordinaryNamesAndPathsAreLeftAlone() {
+    assertAll(
+        () -> kept("Refactor payments retry loop"),
+        () -> kept("/home/dev/src/payments-api"),
+        () -> kept("fix skip-list ordering in task-queue"),
+        () -> kept("gpt-5.1-codex-max"));
+  }
+
+  @Test
+  void snippetsAreCappedAtEightyCharacters() {
+    String s = Redaction.snippet("x".repeat(200));
+    assertThat(s).hasSize(80).endsWith("…");
+  }
+}
