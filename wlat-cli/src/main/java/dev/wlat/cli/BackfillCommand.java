@@ -124,7 +124,13 @@ final class BackfillCommand implements Callable<Integer> {
           r.cumulativeDeltaTokens() == 0 ? "no usage"
               : String.format(Locale.ROOT, "%.2fx inflated if summed naively", (double) r.observedEventSumTokens() / r.cumulativeDeltaTokens()));
       if (r.parseIssues() > 0) {
-        out.printf(Locale.ROOT, "  %,d malformed or unexpected lines counted; see the ledger%n", r.parseIssues());
+        out.printf(Locale.ROOT, "  %,d malformed or unexpected lines counted, none fatal; see the ledger%s%n",
+            r.parseIssues(), verbose ? "" : " (or rerun with --verbose)");
+        if (verbose) {
+          for (String line : r.issueSummary()) {
+            err.println("wlat: input: " + line);
+          }
+        }
       }
       out.println("  data: " + outRoot.resolve("data"));
       out.println("  ledger: " + r.ledger());

@@ -1,6 +1,8 @@
 package dev.wlat.report;
 
 import dev.wlat.model.EventAccounting;
+import dev.wlat.model.ParseDiagnostics;
+import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.RateLimitSnapshot;
 import dev.wlat.model.RateLimitWindow;
 import dev.wlat.model.ReconciliationRow;
@@ -223,6 +225,34 @@ public final class FactTables {
         .build();
   }
 
+  /** {@return the schema of {@code data/rollout_files.tsv}: one row per rollout file read, with its accounting basis}. */
+  public static TsvTable<RolloutSegment> rolloutFiles() {
+    return TsvTable.<RolloutSegment>builder("rollout_files.tsv")
+        .column("session_segment_id", r -> r.segment().segmentId())
+        .column("thread_id", r -> r.segment().threadId())
+        .column("source_path", r -> r.segment().sourcePath())
+        .column("relative_path", r -> r.segment().relativePath())
+        .column("location", r -> r.segment().location().label())
+        .column("compressed", r -> r.segment().compressed())
+        .column("byte_count", r -> r.segment().byteCount())
+        .column("line_count", r -> r.segment().lineCount())
+        .column("accounting_basis", r -> r.segment().basis().label())
+        .column("token_row_count", r -> r.events().size())
+        .column("response_item_lines", r -> r.segment().lineKinds().get("response_item"))
+        .column("turn_count", r -> r.segment().turnCount())
+        .column("compaction_count", r -> r.segment().compactionCount())
+        .column("session_meta_count", r -> r.segment().sessionMetaCount())
+        .column("started_at", r -> Cells.instant(r.segment().startedAt()))
+        .column("originator", r -> r.segment().originator())
+        .column("cli_version", r -> r.segment().cliVersion())
+        .column("source", r -> r.segment().source())
+        .column("forked_from_id", r -> r.segment().forkedFromId())
+        .column("parent_thread_id", r -> r.segment().parentThreadId())
+        .column("issue_count", r -> r.diagnostics().total())
+        .column("issues", r -> issues(r.diagnostics()))
+        .build();
+  }
+
   /** {@return the schema of {@code data/token_accounting_reconciliation.tsv}}. */
   public static TsvTable<ReconciliationRow> tokenAccountingReconciliation() {
     return TsvTable.<ReconciliationRow>builder("token_accounting_reconciliation.tsv")
@@ -249,6 +279,17 @@ public final class FactTables {
         .column("inflation_factor_current_vs_delta", r -> Cells.ratio(r.inflationFactorCurrentVsDelta()))
         .column("warning_flags", r -> Cells.flags(r.warnings(), w -> w.label()))
         .build();
+  }
+
+  private static String issues(ParseDiagnostics d) {
+    if (d.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    d.counts().forEach((k, n) -> b.append(b.length() == 0 ? "" : ";").append(k.label()).append('=').append(n)
+        .append("@lines:").append(d.sampleLines().getOrDefault(k, java.util.List.of())
+            .toString().replace(" ", "").replace("[", "").replace("]", "")));
+    return b.toString();
   }
 
   private static Long est(SessionRow r, java.util.function.ToLongFunction<TurnEstimate> f) {

@@ -76,6 +76,8 @@ public final class BackfillJob {
   private final List<String> nonDefaultBasisFiles = new ArrayList<>();
   private final EnumMap<EventFlag, Long> flagCounts = new EnumMap<>(EventFlag.class);
   private final List<String> duplicateSegments = new ArrayList<>();
+  private final java.util.Set<String> seenThreads = new java.util.HashSet<>();
+  private final List<String> splitThreads = new ArrayList<>();
   private long filesRead;
   private long bytesRead;
   private long rawRows;
@@ -155,7 +157,8 @@ public final class BackfillJob {
          TsvWriter<TurnRows.TurnRow> turns = TsvWriter.open(data, TurnRows.table());
          TsvWriter<FactTables.SessionRow> sessions = TsvWriter.open(data, FactTables.tokenSessionRollups());
          TsvWriter<FactTables.ThreadRollupRow> threads = TsvWriter.open(data, FactTables.tokenThreadRollups());
-         TsvWriter<ThreadRow> threadRows = TsvWriter.open(data, ThreadRow.table())) {
+         TsvWriter<ThreadRow> threadRows = TsvWriter.open(data, ThreadRow.table());
+         TsvWriter<RolloutSegment> files = TsvWriter.open(data, FactTables.rolloutFiles())) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
         t.setDaemon(true);
@@ -174,9 +177,14 @@ public final class BackfillJob {
           GroupResult r = await(inFlight.poll());
           for (RolloutSegment s : r.segments()) {
             noteSegment(s);
+            files.write(s);
             filesDone++;
           }
           for (ThreadAccounting t : r.threads()) {
+            if (!seenThreads.add(t.threadId())) {
+              splitThreads.add(t.threadId());
+              continue;
+            }
             consume(t, r, runId, reconciliation, raw, acc, turns, sessions, threads, threadRows,
                 stateThreads, names);
           }
@@ -193,6 +201,7 @@ public final class BackfillJob {
       outputs.put(sessions.target().toString(), sessions.commit());
       outputs.put(threads.target().toString(), threads.commit());
       outputs.put(threadRows.target().toString(), threadRows.commit());
+      outputs.put(files.target().toString(), files.commit());
       long reconRows = TsvWriter.writeAll(data, FactTables.tokenAccountingReconciliation(), recon);
       outputs.put(data.resolve("token_accounting_reconciliation.tsv").toString(), reconRows);
     }
@@ -207,8 +216,11 @@ public final class BackfillJob {
         names, processes, outputs, notes, tDiscovered - t0, tDone - tDiscovered);
     Path ledgerPath = ledger.writeTo(options.outputRoot());
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
+    List<String> issueSummary = new ArrayList<>();
+    issueCounts.forEach((k, n) -> issueSummary.add(k.label() + ": " + n + " line(s), first at "
+        + String.join(", ", issueExamples.getOrDefault(k, List.of()))));
     return new BackfillResult(runId, filesRead, bytesRead, rawRows, threadsWritten, observed, delta, issues,
-        ledgerPath, notes, (System.nanoTime() - t0) / 1e9);
+        ledgerPath, notes, issueSummary, (System.nanoTime() - t0) / 1e9);
   }
 
   // ---- worker side ----
@@ -377,6 +389,11 @@ public final class BackfillJob {
       notes.add("Attribution to repositories is not available in this version yet; --repo-root "
           + options.repoRoots() + " was checked and noted, and attribution columns are left empty.");
     }
+    if (!splitThreads.isEmpty()) {
+      notes.add("Warning: " + splitThreads.size() + " thread(s) appear in rollout files named for another thread;"
+          + " their later files were left out of this run's accounting (see the ledger): " 
+          + String.join(", ", splitThreads.subList(0, Math.min(5, splitThreads.size()))));
+    }
     if (options.reports()) {
       notes.add("Reports are not available in this version yet (pass --no-reports to silence this); the data facts were written.");
     }
@@ -421,7 +438,7 @@ public final class BackfillJob {
     basisCounts.forEach((b, n) -> basis.add(new String[] {b.label(), Long.toString(n)}));
     l.table(List.of("basis", "files"), basis);
     if (!nonDefaultBasisFiles.isEmpty()) {
-      l.paragraph("Files accounted from token_usage_record rows (deduplicated by response_id):");
+      l.paragraph("Files accounted from token_usage_record rows (deduplicated by response_id); every file's basis is in data/rollout_files.tsv:");
       l.bullets(nonDefaultBasisFiles);
     }
 

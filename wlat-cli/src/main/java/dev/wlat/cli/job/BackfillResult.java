@@ -16,6 +16,7 @@ import java.util.List;
  * @param parseIssues bad or unexpected lines counted
  * @param ledger the run ledger's path
  * @param notes things the user should know (steps not available yet, skipped inputs)
+ * @param issueSummary one line per kind of bad input: count and first places (file:line)
  * @param seconds wall time
  */
 public record BackfillResult(
@@ -29,4 +30,5 @@ public record BackfillResult(
     long parseIssues,
     Path ledger,
     List<String> notes,
+    List<String> issueSummary,
     double seconds) {}
