@@ -313,6 +313,49 @@ class ThreadAccountantTests {
   }
 
   @Test
+  void tokenCountRowsOfEarlierTurnsInAUsageRecordFileStillCount() {
+    // A session written by an older Codex (turns without records), resumed by a newer one.
+    ThreadAccounting t = account(live("t1", "r.jsonl").basis(AccountingBasis.USAGE_RECORDS)
+        .turn("old-1")
+        .row("2026-02-01T10:00:00Z", 1500, 1500)
+        .row("2026-02-01T10:01:00Z", 500, 2000)
+        .turn("new-1")
+        .row("2026-02-02T10:00:00Z", 500, 500)
+        .record("2026-02-02T10:00:01Z", "resp-1", 500, 2500)
+        .build());
+
+    assertThat(deltas(t)).containsExactly(1500L, 500L, 0L, 500L);
+    assertThat(t.thread().cumulativeDeltaTokens()).isEqualTo(2500);
+  }
+
+  @Test
+  void afterACounterDropTheDeltaFieldsAddUpToTheDeltaTotal() {
+    ThreadAccounting t = account(live("t1", "r.jsonl")
+        .row("2026-02-01T10:00:00Z", TokenUsage.of(600, 0, 400, 0, 1000), TokenUsage.of(600, 0, 400, 0, 1000))
+        .row("2026-02-01T10:01:00Z", TokenUsage.of(700, 0, 50, 0, 750), TokenUsage.of(700, 0, 50, 0, 750))
+        .build());
+
+    TokenUsage d = t.events().get(1).delta();
+    assertThat(t.events().get(1).cumulativeReset()).isTrue();
+    assertThat(d).isEqualTo(TokenUsage.of(700, 0, 50, 0, 750));
+    assertThat(d.inputTokens() + d.outputTokens()).isEqualTo(d.totalTokens());
+  }
+
+  @Test
+  void compactionRowsWithZeroLastUsageDoNotInflateTurnEstimates() {
+    ThreadAccounting t = account(live("t1", "r.jsonl")
+        .row("2026-02-01T10:00:00Z", 1000, 1000)
+        .row("2026-02-01T10:01:00Z", TokenUsage.of(0, 0, 0, 0, 940_499), TokenUsage.of(1000, 0, 0, 0, 1000),
+            EventFlag.ZERO_LAST_USAGE)
+        .row("2026-02-01T10:02:00Z", 500, 1500)
+        .build());
+
+    assertThat(t.thread().cumulativeDeltaTokens()).isEqualTo(1500);
+    assertThat(t.turnEstimates().get(0).uniqueLastPerSessionTurnTokens()).isEqualTo(1500);
+    assertThat(t.thread().uniqueLastPerThreadTurnTokens()).isEqualTo(1500);
+  }
+
+  @Test
   void aResponseSeenInAnEarlierSegmentOfTheThreadIsNotCountedAgain() {
     RolloutSegment a = live("t1", "rollout-t1.jsonl").basis(AccountingBasis.USAGE_RECORDS)
         .record("2026-02-01T10:00:00Z", "resp-1", 100, 100)

@@ -38,7 +38,7 @@ final class BackfillCommand implements Callable<Integer> {
   Path outputRoot;
 
   @Option(names = "--since", paramLabel = "WHEN", defaultValue = "30d",
-      description = "Window start: 30d, 12h, 90m, 2w, an ISO date or instant, or all (default: ${DEFAULT-VALUE}).")
+      description = "Window start: 30d, 12h, 90m, 2w, an ISO date (start of that day in --timezone) or instant, or all (default: ${DEFAULT-VALUE}).")
   String since;
 
   @Option(names = "--until", paramLabel = "WHEN", description = "Window end (exclusive), same forms as --since (default: open).")
@@ -84,17 +84,17 @@ final class BackfillCommand implements Callable<Integer> {
       throw WlatException.invalidInput("--max-repos must be 1 or more, was " + maxRepos);
     }
     Instant now = Instant.now();
-    TimeWindow window;
-    try {
-      window = TimeWindow.parse(since, until, now);
-    } catch (IllegalArgumentException e) {
-      throw WlatException.invalidInput(e.getMessage());
-    }
     ZoneId zone;
     try {
       zone = ZoneId.of(timezone);
     } catch (DateTimeException e) {
       throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
+    }
+    TimeWindow window;
+    try {
+      window = TimeWindow.parse(since, until, now, zone);
+    } catch (IllegalArgumentException e) {
+      throw WlatException.invalidInput(e.getMessage());
     }
     for (Path root : repoRoots) {
       if (!Files.isDirectory(root)) {
@@ -115,6 +115,8 @@ final class BackfillCommand implements Callable<Integer> {
       r = BackfillJob.run(options, live ? Progress.of(err, true) : Progress.silent());
     } catch (IngestException e) {
       throw WlatException.invalidInput(e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
     }
     if (!quiet) {
       out.printf(Locale.ROOT, "wlat backfill: %,d files (%.1f MB), %,d token rows, %,d threads in %.1fs%n",

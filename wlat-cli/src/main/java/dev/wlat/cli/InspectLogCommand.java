@@ -45,8 +45,11 @@ final class InspectLogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw WlatException.invalidInput("inspect-log: no such file: " + file);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw WlatException.invalidInput("inspect-log: not a rollout file (a directory?): " + file);
     }
     RolloutSegment parsed;
     try {

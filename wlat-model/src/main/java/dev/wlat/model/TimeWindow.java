@@ -44,8 +44,19 @@ public record TimeWindow(Instant since, Instant until) {
    * @throws IllegalArgumentException with a one-line message quoting the bad value
    */
   public static TimeWindow parse(String since, String untilOrNull, Instant now) {
-    Instant from = since == null ? null : parseBound("since", since, now);
-    Instant to = untilOrNull == null ? null : parseBound("until", untilOrNull, now);
+    return parse(since, untilOrNull, now, ZoneOffset.UTC);
+  }
+
+  /**
+   * {@return the window between {@code since} and {@code untilOrNull}}, reading a bare ISO date
+   * ({@code 2026-02-01}) as the start of that day in {@code zone}, so that a window of dates lines
+   * up with the day rows of a report in the same zone.
+   *
+   * @throws IllegalArgumentException with a one-line message quoting the bad value
+   */
+  public static TimeWindow parse(String since, String untilOrNull, Instant now, java.time.ZoneId zone) {
+    Instant from = since == null ? null : parseBound("since", since, now, zone);
+    Instant to = untilOrNull == null ? null : parseBound("until", untilOrNull, now, zone);
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("empty window: since [" + since + "] (" + from
           + ") is not before until [" + untilOrNull + "] (" + to + ")");
@@ -68,7 +79,7 @@ public record TimeWindow(Instant since, Instant until) {
     return since == null && until == null;
   }
 
-  private static Instant parseBound(String name, String raw, Instant now) {
+  private static Instant parseBound(String name, String raw, Instant now, java.time.ZoneId zone) {
     String text = raw.strip();
     if (text.equalsIgnoreCase("all")) {
       return null;
@@ -89,7 +100,7 @@ public record TimeWindow(Instant since, Instant until) {
         return now.minus(age);
       }
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LocalDate.parse(text).atStartOfDay(zone).toInstant();
       }
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeException | ArithmeticException e) {

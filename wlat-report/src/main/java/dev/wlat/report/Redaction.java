@@ -18,6 +18,7 @@ public final class Redaction {
 
   /** The rules, most specific first. */
   public static final List<Rule> RULES = List.of(
+      new Rule("url_credentials", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@")),
       new Rule("private_key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----")),
       new Rule("github_token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})")),
       new Rule("openai_key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
@@ -34,17 +35,37 @@ public final class Redaction {
 
   /** {@return {@code text} with every match of every rule replaced by {@code [redacted:<kind>]}}. */
   public static String redact(String text) {
+    return redact(text, true);
+  }
+
+  private static String redact(String text, boolean emails) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String out = text;
     for (Rule rule : RULES) {
+      if (!emails && rule.kind().equals("email")) {
+        continue; // git@host:owner/repo is a remote, not an address
+      }
       Matcher m = rule.pattern().matcher(out);
       if (m.find()) {
         out = m.replaceAll("[redacted:" + rule.kind() + "]");
       }
     }
     return out;
+  }
+
+  private static final Pattern URL_USERINFO = Pattern.compile("(?<=://)[^/\\s@]+@");
+
+  /**
+   * {@return {@code url} without any user-info part ({@code https://user:token@host/x} becomes
+   * {@code https://host/x}), then redacted}: git remotes may embed credentials.
+   */
+  public static String url(String url) {
+    if (url == null || url.isEmpty()) {
+      return url;
+    }
+    return redact(URL_USERINFO.matcher(url).replaceFirst(""), false);
   }
 
   /** {@return a redacted snippet of at most 80 characters, for names and titles}. */

@@ -47,7 +47,7 @@ public record ThreadRow(
         .column("session_cwd", ThreadRow::sessionCwd)
         .column("repo_root", t -> null)
         .column("github_repo", t -> null)
-        .column("git_origin_url", ThreadRow::gitOriginUrl)
+        .column("git_origin_url", t -> Redaction.url(t.gitOriginUrl()))
         .column("git_branch", ThreadRow::gitBranch)
         .column("git_sha", ThreadRow::gitSha)
         .column("source", ThreadRow::source)

@@ -40,6 +40,7 @@ public final class TsvWriter<T> implements AutoCloseable {
   private final Object[] cells;
   private long rows;
   private boolean done;
+  private boolean finished;
 
   private TsvWriter(TsvTable<T> table, Path target) throws IOException {
     this.table = table;
@@ -96,10 +97,26 @@ public final class TsvWriter<T> implements AutoCloseable {
     return target;
   }
 
-  /** Flushes and renames the finished file over the target; {@return the row count}. */
-  public long commit() {
+  /**
+   * Flushes and closes the temporary file without publishing it, so a run can finish every file
+   * before it renames any; {@link #commit()} then only renames.
+   */
+  public void finish() {
+    if (finished) {
+      return;
+    }
     try {
       printer.close(true);
+      finished = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Finishes the file if needed and renames it over the target; {@return the row count}. */
+  public long commit() {
+    finish();
+    try {
       AtomicFiles.commit(tmp, target);
       done = true;
       return rows;

@@ -40,6 +40,18 @@ class RedactionTests {
   }
 
   @Test
+  void credentialsInGitRemoteUrlsAreRemovedAndOrdinaryRemotesKept() {
+    assertAll(
+        () -> assertThat(Redaction.url("https://deploy-bot:S3cr3tP4ssw0rd@git.example.com/acme/x.git"))
+            .isEqualTo("https://git.example.com/acme/x.git"),
+        () -> assertThat(Redaction.url("https://x-access-token:ghs_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"))
+            .isEqualTo("https://github.com/a/b"),
+        () -> assertThat(Redaction.url("git@github.com:acme/payments-api.git")).isEqualTo("git@github.com:acme/payments-api.git"),
+        () -> assertThat(Redaction.url("https://github.com/acme/web-console")).isEqualTo("https://github.com/acme/web-console"),
+        () -> masked("https://bot:hunter2hunter2@example.com/r.git", "url_credentials"));
+  }
+
+  @Test
   void snippetsAreCappedAtEightyCharacters() {
     String s = Redaction.snippet("x".repeat(200));
     assertThat(s).hasSize(80).endsWith("…");

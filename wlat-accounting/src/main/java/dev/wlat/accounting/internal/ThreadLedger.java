@@ -166,6 +166,20 @@ public final class ThreadLedger {
       String dupOf = duplicateOf.get(seg.segmentId());
       SegmentTally tally = new SegmentTally(dupOf);
       boolean usageRecords = seg.basis() == AccountingBasis.USAGE_RECORDS;
+      // In a usage-record file, token_count rows are superseded only from the first record on, or in a
+      // turn that has records: older rows of the same file (a session resumed by a newer Codex) count.
+      long firstRecordLine = Long.MAX_VALUE;
+      java.util.Set<String> recordTurns = new java.util.HashSet<>();
+      if (usageRecords) {
+        for (TokenEvent e : s.events()) {
+          if (e.kind() == EventKind.USAGE_RECORD) {
+            firstRecordLine = Math.min(firstRecordLine, e.lineNumber());
+            if (e.turnId() != null) {
+              recordTurns.add(e.turnId());
+            }
+          }
+        }
+      }
       TokenUsage prevCountTotal = null;
       TokenUsage prevRecordTotal = null;
       for (TokenEvent e : s.events()) {
@@ -210,7 +224,8 @@ public final class ThreadLedger {
           included = false;
           source = DeltaSource.DUPLICATE_SEGMENT;
           w.add(AccountingWarning.DUPLICATE_SEGMENT_EXCLUDED);
-        } else if (usageRecords && !isRecord) {
+        } else if (usageRecords && !isRecord
+            && (e.lineNumber() >= firstRecordLine || (e.turnId() != null && recordTurns.contains(e.turnId())))) {
           included = false;
           source = DeltaSource.SUPERSEDED_BY_USAGE_RECORDS;
           w.add(AccountingWarning.SUPERSEDED_BY_USAGE_RECORDS);
@@ -248,7 +263,8 @@ public final class ThreadLedger {
         } else {
           source = DeltaSource.CUMULATIVE_DELTA;
           reset = previous != null && total.dropsBelow(previous);
-          delta = total.deltaSince(previous == null ? TokenUsage.ZERO : previous);
+          // After a drop the whole new total is new usage, field by field, so the fields add up.
+          delta = reset ? total : total.deltaSince(previous == null ? TokenUsage.ZERO : previous);
           baseline = total;
           if (reset) {
             w.add(AccountingWarning.CUMULATIVE_RESET);
@@ -258,7 +274,8 @@ public final class ThreadLedger {
         long deduped = 0;
         long uniqueSession = 0;
         long uniqueThread = 0;
-        boolean turnCounted = included && !replayed && !unverified && e.last() != null;
+        boolean turnCounted = included && !replayed && !unverified && e.last() != null
+            && !e.has(EventFlag.ZERO_LAST_USAGE);
         if (turnCounted) {
           long tokens = e.last().totalTokens();
           GroupKey key = new GroupKey(

@@ -78,6 +78,7 @@ public final class BackfillJob {
   private final List<String> duplicateSegments = new ArrayList<>();
   private final java.util.Set<String> seenThreads = new java.util.HashSet<>();
   private final List<String> splitThreads = new ArrayList<>();
+  private final List<String> sideInputProblems = new ArrayList<>();
   private long filesRead;
   private long bytesRead;
   private long rawRows;
@@ -137,17 +138,32 @@ public final class BackfillJob {
     long tDiscovered = System.nanoTime();
 
     // ---- side inputs ----
+    // Side inputs enrich the thread facts; a broken one is reported and the run goes on without it.
     Map<String, ThreadIndexEntry> stateThreads = new HashMap<>();
-    Optional<StateDb> stateDb = StateDb.openNewest(home.path());
-    if (stateDb.isPresent()) {
-      try (StateDb db = stateDb.get()) {
-        for (ThreadIndexEntry t : db.threads()) {
-          stateThreads.put(t.id(), t);
+    try {
+      Optional<StateDb> stateDb = StateDb.openNewest(home.path());
+      if (stateDb.isPresent()) {
+        try (StateDb db = stateDb.get()) {
+          for (ThreadIndexEntry t : db.threads()) {
+            stateThreads.put(t.id(), t);
+          }
         }
       }
+    } catch (RuntimeException e) {
+      sideInputProblems.add("state DB unreadable, thread metadata from it left out: " + e.getMessage());
     }
-    SessionIndex names = SessionIndex.read(home.path());
-    ChatProcesses processes = ChatProcesses.read(home.path());
+    SessionIndex names = SessionIndex.EMPTY;
+    try {
+      names = SessionIndex.read(home.path());
+    } catch (RuntimeException e) {
+      sideInputProblems.add("session_index.jsonl unreadable, thread names left out: " + e.getMessage());
+    }
+    ChatProcesses processes = ChatProcesses.EMPTY;
+    try {
+      processes = ChatProcesses.read(home.path());
+    } catch (RuntimeException e) {
+      sideInputProblems.add("process_manager/chat_processes.json unreadable, left out: " + e.getMessage());
+    }
 
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
@@ -195,6 +211,11 @@ public final class BackfillJob {
         progress.done();
       }
       List<ReconciliationRow> recon = reconciliation.build();
+      // Finish every file before publishing any, so a failure while writing leaves the previous
+      // outputs as they were; only the renames below remain.
+      for (TsvWriter<?> w : List.of(raw, acc, turns, sessions, threads, threadRows, files)) {
+        w.finish();
+      }
       outputs.put(raw.target().toString(), raw.commit());
       outputs.put(acc.target().toString(), acc.commit());
       outputs.put(turns.target().toString(), turns.commit());
@@ -389,9 +410,12 @@ public final class BackfillJob {
       notes.add("Attribution to repositories is not available in this version yet; --repo-root "
           + options.repoRoots() + " was checked and noted, and attribution columns are left empty.");
     }
+    for (String p : sideInputProblems) {
+      notes.add("Warning: " + p);
+    }
     if (!splitThreads.isEmpty()) {
       notes.add("Warning: " + splitThreads.size() + " thread(s) appear in rollout files named for another thread;"
-          + " their later files were left out of this run's accounting (see the ledger): " 
+          + " the files met after the first were left out of this run's accounting: " 
           + String.join(", ", splitThreads.subList(0, Math.min(5, splitThreads.size()))));
     }
     if (options.reports()) {
