@@ -16,7 +16,7 @@ if [[ ! -d $corpus/sessions ]]; then
   echo "generating a $size Codex home (seed $seed) into $corpus ..." >&2
   ./wlat generate-home --output "$corpus" --seed "$seed" --target-bytes "$size" --truth "$corpus.truth.json" >&2
 fi
-rm -rf "$out"
+rm -rf "$out"; mkdir -p "$(dirname "$out")"
 if [[ -x /usr/bin/time ]]; then timer=(/usr/bin/time -v); else timer=(); fi
 "${timer[@]}" ./wlat backfill --since all --codex-home "$corpus" --output-root "$out" \
   --skip-github --no-reports --no-plots 2> "$out.time" | tee "$out.summary"
