@@ -1,7 +1,6 @@
 package dev.wlat.cli;
 
 import dev.wlat.accounting.ThreadAccountant;
-import dev.wlat.accounting.ThreadGrouping;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.ingest.RolloutFile;
 import dev.wlat.ingest.RolloutParser;
@@ -77,12 +76,8 @@ final class InspectLogCommand implements Callable<Integer> {
         events.size(), count(events, EventFlag.INFO_MISSING), count(events, EventFlag.REPEATED_TOTAL),
         count(events, EventFlag.REPLAYED), count(events, EventFlag.REPLAY_UNVERIFIED));
 
-    ThreadAccounting acc = null;
-    if (!events.isEmpty() || parsed.segment() != null) {
-      List<List<RolloutSegment>> groups = ThreadGrouping.byThread(List.of(parsed));
-      acc = ThreadAccountant.create().account(groups.get(0));
-    }
-    if (!summary && acc != null && !acc.events().isEmpty()) {
+    ThreadAccounting acc = ThreadAccountant.create().account(List.of(parsed));
+    if (!summary && !acc.events().isEmpty()) {
       out.println();
       out.printf(Locale.ROOT, "%7s  %-24s  %-12s  %12s  %10s  %10s  %s%n", "line", "timestamp", "turn",
           "total", "last", "delta", "flags");
@@ -106,20 +101,18 @@ final class InspectLogCommand implements Callable<Integer> {
             d.sampleLines().getOrDefault(w.getKey(), List.of()));
       }
     }
-    if (acc != null) {
-      ThreadRollup t = acc.thread();
-      out.printf(Locale.ROOT, "observed_event_sum_tokens   %,d   (sum of last_token_usage over rows: diagnostic, overstates)%n",
-          t.observedEventSumTokens());
-      out.printf(Locale.ROOT, "final_session_total_tokens  %,d   (final cumulative total of the file)%n", t.finalSessionTotalTokens());
-      out.printf(Locale.ROOT, "cumulative_delta_tokens     %,d   (positive deltas: what this file really adds)%n",
-          t.cumulativeDeltaTokens());
-      out.printf(Locale.ROOT, "  input %,d (cached %,d), output %,d (reasoning %,d); resets %d%n",
-          t.delta().inputTokens(), t.delta().cachedInputTokens(), t.delta().outputTokens(),
-          t.delta().reasoningOutputTokens(), t.cumulativeResetCount());
-      if (t.cumulativeDeltaTokens() > 0) {
-        out.printf(Locale.ROOT, "inflation   %.2fx if the rows were summed naively%n",
-            (double) t.observedEventSumTokens() / t.cumulativeDeltaTokens());
-      }
+    ThreadRollup t = acc.thread();
+    out.printf(Locale.ROOT, "observed_event_sum_tokens   %,d   (sum of last_token_usage over rows: diagnostic, overstates)%n",
+        t.observedEventSumTokens());
+    out.printf(Locale.ROOT, "final_session_total_tokens  %,d   (final cumulative total of the file)%n", t.finalSessionTotalTokens());
+    out.printf(Locale.ROOT, "cumulative_delta_tokens     %,d   (positive deltas: what this file really adds)%n",
+        t.cumulativeDeltaTokens());
+    out.printf(Locale.ROOT, "  input %,d (cached %,d), output %,d (reasoning %,d); resets %d%n",
+        t.delta().inputTokens(), t.delta().cachedInputTokens(), t.delta().outputTokens(),
+        t.delta().reasoningOutputTokens(), t.cumulativeResetCount());
+    if (t.cumulativeDeltaTokens() > 0) {
+      out.printf(Locale.ROOT, "inflation   %.2fx if the rows were summed naively%n",
+          (double) t.observedEventSumTokens() / t.cumulativeDeltaTokens());
     }
     out.flush();
     return ExitCodes.OK;

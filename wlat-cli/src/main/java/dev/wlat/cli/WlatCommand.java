@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     subcommands = {
         BackfillCommand.class,
         InspectLogCommand.class,
-        GenerateExampleCommand.class,
+        GenerateHomeCommand.class,
         VersionCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -87,13 +87,17 @@ public record TokenUsage(
   /**
    * {@return the positive delta of this cumulative usage since {@code previous}}, field by field.
    *
-   * <p>A field that grew contributes its growth; a field that dropped starts a new baseline at zero,
-   * so it contributes its whole current value (a counter restart, never negative usage). Equal
-   * cumulative usage (a re-emit) gives {@link #ZERO}.
+   * <p>When {@code totalTokens} dropped (a counter restart, see {@link #dropsBelow}), the baseline is
+   * zero and the whole of this usage is new, so the fields still add up to the total. Otherwise a
+   * field that grew contributes its growth and a field that dropped on its own contributes its whole
+   * current value, never negative usage. Equal cumulative usage (a re-emit) gives {@link #ZERO}.
    */
   public TokenUsage deltaSince(TokenUsage previous) {
     if (equals(previous)) {
       return ZERO;
+    }
+    if (dropsBelow(previous)) {
+      return this;
     }
     return new TokenUsage(
         fieldDelta(inputTokens, previous.inputTokens),

@@ -301,12 +301,16 @@ public final class FactTables {
   }
 
   private static void usage(TsvTable.Builder<RawRow> t, String prefix, Function<RawRow, TokenUsage> u) {
-    t.column(prefix + "input_tokens", r -> u.apply(r) == null ? null : u.apply(r).inputTokens())
-        .column(prefix + "cached_input_tokens", r -> u.apply(r) == null ? null : u.apply(r).cachedInputTokens())
-        .column(prefix + "output_tokens", r -> u.apply(r) == null ? null : u.apply(r).outputTokens())
-        .column(prefix + "reasoning_output_tokens", r -> u.apply(r) == null ? null : u.apply(r).reasoningOutputTokens())
-        .column(prefix + "total_tokens", r -> u.apply(r) == null ? null : u.apply(r).totalTokens())
-        .column(prefix + "cache_write_input_tokens", r -> u.apply(r) == null ? null : u.apply(r).cacheWriteInputTokens());
+    t.column(prefix + "input_tokens", r -> field(u.apply(r), TokenUsage::inputTokens))
+        .column(prefix + "cached_input_tokens", r -> field(u.apply(r), TokenUsage::cachedInputTokens))
+        .column(prefix + "output_tokens", r -> field(u.apply(r), TokenUsage::outputTokens))
+        .column(prefix + "reasoning_output_tokens", r -> field(u.apply(r), TokenUsage::reasoningOutputTokens))
+        .column(prefix + "total_tokens", r -> field(u.apply(r), TokenUsage::totalTokens))
+        .column(prefix + "cache_write_input_tokens", r -> field(u.apply(r), TokenUsage::cacheWriteInputTokens));
+  }
+
+  private static Long field(TokenUsage usage, java.util.function.ToLongFunction<TokenUsage> f) {
+    return usage == null ? null : f.applyAsLong(usage);
   }
 
   private static Object window(RawRow r, boolean primary, Function<RateLimitWindow, Object> f) {

@@ -263,8 +263,7 @@ public final class ThreadLedger {
         } else {
           source = DeltaSource.CUMULATIVE_DELTA;
           reset = previous != null && total.dropsBelow(previous);
-          // After a drop the whole new total is new usage, field by field, so the fields add up.
-          delta = reset ? total : total.deltaSince(previous == null ? TokenUsage.ZERO : previous);
+          delta = total.deltaSince(previous == null ? TokenUsage.ZERO : previous);
           baseline = total;
           if (reset) {
             w.add(AccountingWarning.CUMULATIVE_RESET);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wlat generate-home} writes a home and its truth, and {@code wlat backfill} agrees with that truth. */
-class GenerateExampleCommandTests {
+class GenerateHomeCommandTests {
 
   @TempDir Path temp;
 

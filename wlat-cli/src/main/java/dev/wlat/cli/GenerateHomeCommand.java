@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Write a deterministic synthetic Codex home with its ground truth (for trying wlat and benchmarks).",
         "Options: --output DIR [--seed N] [--days D] [--start YYYY-MM-DD] [--target-bytes 100M|1G]",
         "         [--payload-bytes N] [--sessions-per-day A..B] [--truth FILE]"})
-final class GenerateExampleCommand implements Callable<Integer> {
+final class GenerateHomeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
