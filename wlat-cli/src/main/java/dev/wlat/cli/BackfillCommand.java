@@ -3,8 +3,11 @@ package dev.wlat.cli;
 import dev.wlat.cli.job.BackfillJob;
 import dev.wlat.cli.job.BackfillOptions;
 import dev.wlat.cli.job.BackfillResult;
+import dev.wlat.cli.job.Headlines;
 import dev.wlat.cli.job.Progress;
 import dev.wlat.ingest.CodexHome;
+import dev.wlat.attribution.AttributionException;
+import dev.wlat.github.GitHubException;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.model.TimeWindow;
 import java.io.PrintWriter;
@@ -51,11 +54,19 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--repo-root", paramLabel = "DIR", description = "A directory holding local git repositories (repeatable).")
   List<Path> repoRoots = new ArrayList<>();
 
-  @Option(names = "--skip-github", description = "Do not collect GitHub data.")
+  @Option(names = "--attribution-overrides", paramLabel = "FILE",
+      description = "TSV mapping thread ids or path prefixes to repo, workstream and outcome"
+          + " (default: <output-root>/config/attribution_overrides.tsv when it exists).")
+  Path attributionOverrides;
+
+  @Option(names = "--skip-github", description = "Do not collect GitHub data (links then come from local git only).")
   boolean skipGithub;
 
   @Option(names = "--max-repos", paramLabel = "N", description = "Collect GitHub data for at most N repositories.")
   Integer maxRepos;
+
+  @Option(names = "--gh", paramLabel = "FILE", description = "The gh executable to run (default: gh on the PATH).")
+  Path gh;
 
   @Option(names = "--no-reports", negatable = false, description = "Do not write reports.")
   boolean noReports;
@@ -76,10 +87,6 @@ final class BackfillCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!skipGithub) {
-      throw new WlatException(ExitCodes.INVALID_INPUT,
-          "GitHub collection is not available in this version yet; rerun with --skip-github");
-    }
     if (maxRepos != null && maxRepos < 1) {
       throw WlatException.invalidInput("--max-repos must be 1 or more, was " + maxRepos);
     }
@@ -103,18 +110,30 @@ final class BackfillCommand implements Callable<Integer> {
     }
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path outRoot = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
+    Path overrides = attributionOverrides;
+    if (overrides == null) {
+      Path fallback = outRoot.resolve("config").resolve("attribution_overrides.tsv");
+      overrides = Files.isRegularFile(fallback) ? fallback : null;
+    } else if (!Files.isRegularFile(overrides)) {
+      throw WlatException.invalidInput("--attribution-overrides: not a file: " + overrides);
+    }
+    if (gh != null && !Files.isExecutable(gh)) {
+      throw WlatException.invalidInput("--gh: not an executable file: " + gh);
+    }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
     }
     BackfillOptions options = new BackfillOptions(home, outRoot, window, since, until, zone, repoRoots,
-        skipGithub, maxRepos, !noReports, !noPlots, n, commandLine(), now);
+        skipGithub, maxRepos, overrides, gh, !noReports, !noPlots, n, commandLine(), now);
     boolean live = !quiet && System.console() != null;
     BackfillResult r;
     try {
       r = BackfillJob.run(options, live ? Progress.of(err, true) : Progress.silent());
-    } catch (IngestException e) {
+    } catch (IngestException | AttributionException e) {
       throw WlatException.invalidInput(e.getMessage());
+    } catch (GitHubException e) {
+      throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
     } catch (java.io.UncheckedIOException e) {
       throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
     }
@@ -133,6 +152,11 @@ final class BackfillCommand implements Callable<Integer> {
             err.println("wlat: input: " + line);
           }
         }
+      }
+      List<String> headline = Headlines.lines(r.outcomes());
+      out.printf(Locale.ROOT, "  attribution: %,d outcome links; %s%n", r.outcomeLinks(), headline.get(0));
+      for (String line : headline.subList(1, headline.size())) {
+        out.println("    " + line);
       }
       out.println("  data: " + outRoot.resolve("data"));
       out.println("  ledger: " + r.ledger());

@@ -95,13 +95,32 @@ class InvalidInputTests {
   }
 
   @Test
-  void backfillWithoutSkipGithubExitsTwoMentioningTheFlag() {
-    List<String> args = new ArrayList<>(List.of(backfill(home)));
+  void aGhThatIsNotAnExecutableExitsTwoNamingIt() {
+    List<String> args = new ArrayList<>(List.of(backfill(home, "--gh", "/no/such/gh")));
     args.remove("--skip-github");
 
     Cli.Result r = Cli.run(args.toArray(String[]::new));
 
-    assertRejected(r, "--skip-github");
+    assertRejected(r, "/no/such/gh");
+  }
+
+  @Test
+  void missingOverridesFileExitsTwoNamingIt() {
+    Cli.Result r = Cli.run(backfill(home, "--attribution-overrides", "/no/such/overrides.tsv"));
+
+    assertRejected(r, "/no/such/overrides.tsv");
+  }
+
+  @Test
+  void aMalformedOverridesFileExitsTwoNamingItsLineAndColumn() throws java.io.IOException {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("overrides", ".tsv");
+    java.nio.file.Files.writeString(f, "match_kind\tmatch_value\tgithub_repo\tworkstream_label\toutcome_type\tnote\n"
+        + "thread_id\tabc\tnot a repo\t\t\t\n");
+
+    Cli.Result r = Cli.run(backfill(home, "--attribution-overrides", f.toString()));
+
+    assertRejected(r, f.getFileName() + ":2");
+    assertThat(r.err()).contains("github_repo");
   }
 
   @Test

@@ -51,6 +51,11 @@ public record OutcomeLink(
     }
   }
 
+  /** {@return the linked artifact's {@link GitHubArtifact#key()}}. */
+  public String artifactKey() {
+    return repo.slug() + "#" + artifactKind.label() + ":" + artifactId;
+  }
+
   /** {@return a copy carrying {@code allocated} of {@code thread} tokens}. */
   public OutcomeLink withTokens(long thread, long allocated) {
     return new OutcomeLink(threadId, repo, artifactKind, artifactId, artifactUrl, outcome, merged, thread,

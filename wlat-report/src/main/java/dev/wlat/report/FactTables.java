@@ -1,11 +1,13 @@
 package dev.wlat.report;
 
+import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.ParseDiagnostics;
-import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.RateLimitSnapshot;
 import dev.wlat.model.RateLimitWindow;
 import dev.wlat.model.ReconciliationRow;
+import dev.wlat.model.Redaction;
+import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SegmentLocation;
 import dev.wlat.model.SessionRollup;
 import dev.wlat.model.ThreadRollup;
@@ -18,27 +20,29 @@ import java.util.function.Function;
  * The schemas of wlat's data facts under {@code data/}. Column names follow the original Python
  * wlat's TSVs so that users' downstream queries keep working; columns wlat adds come after them.
  * Attribution columns ({@code github_repo}, {@code workstream_label}, {@code outcome_type},
- * {@code attribution_confidence}) are present and empty until attribution fills them.
+ * {@code attribution_confidence}) carry the thread's attribution; they are empty when a row has none.
  */
 public final class FactTables {
 
   private FactTables() {}
 
   /** A raw token row with the run that wrote it. */
-  public record RawRow(TokenEvent event, SegmentLocation location, String runId) {}
+  public record RawRow(TokenEvent event, SegmentLocation location, Attribution attribution, String runId) {}
 
   /** An accounting row with the run that wrote it. */
-  public record AccountingRow(EventAccounting accounting, String runId) {}
+  public record AccountingRow(EventAccounting accounting, Attribution attribution, String runId) {}
 
   /** A session rollup with its segment's per-turn dedup estimates. */
-  public record SessionRow(SessionRollup rollup, TurnEstimate estimate) {}
+  public record SessionRow(SessionRollup rollup, TurnEstimate estimate, Attribution attribution) {}
 
   /** A thread rollup with the per-turn dedup estimates summed over its segments. */
   public record ThreadRollupRow(ThreadRollup rollup, long distinctTurnCount, long uniqueLastPerSessionTurnTokens,
-      long dedupedTurnTokens, long repeatedLastUsageCount, long repeatedCumulativeCount, long missingTurnIdCount) {
+      long dedupedTurnTokens, long repeatedLastUsageCount, long repeatedCumulativeCount, long missingTurnIdCount,
+      Attribution attribution) {
 
     /** {@return the row for {@code rollup}, summing {@code estimates} (one per segment)}. */
-    public static ThreadRollupRow of(ThreadRollup rollup, java.util.List<TurnEstimate> estimates) {
+    public static ThreadRollupRow of(ThreadRollup rollup, java.util.List<TurnEstimate> estimates,
+        Attribution attribution) {
       long turns = 0;
       long perSession = 0;
       long deduped = 0;
@@ -56,7 +60,8 @@ public final class FactTables {
         repeatedCumulative += e.repeatedCumulativeCount();
         missing += e.missingTurnIdCount();
       }
-      return new ThreadRollupRow(rollup, turns, perSession, deduped, repeatedLast, repeatedCumulative, missing);
+      return new ThreadRollupRow(rollup, turns, perSession, deduped, repeatedLast, repeatedCumulative, missing,
+          attribution);
     }
   }
 
@@ -97,10 +102,10 @@ public final class FactTables {
         .column("credits_balance", r -> limits(r, RateLimitSnapshot::creditsBalance))
         .column("plan_type", r -> limits(r, RateLimitSnapshot::planType))
         .column("rate_limit_reached_type", r -> limits(r, RateLimitSnapshot::rateLimitReachedType))
-        .column("github_repo", r -> null)
-        .column("workstream_label", r -> null)
-        .column("outcome_type", r -> null)
-        .column("attribution_confidence", r -> null)
+        .column("github_repo", r -> repo(r.attribution()))
+        .column("workstream_label", r -> workstream(r.attribution()))
+        .column("outcome_type", r -> outcome(r.attribution()))
+        .column("attribution_confidence", r -> confidence(r.attribution()))
         .column("event_flags", r -> Cells.flags(r.event().flags(), f -> f.label()))
         .column("inserted_by_run", RawRow::runId)
         .build();
@@ -117,10 +122,10 @@ public final class FactTables {
         .column("line_number", r -> r.accounting().event().lineNumber())
         .column("event_kind", r -> r.accounting().event().kind().label())
         .column("model", r -> r.accounting().event().model())
-        .column("github_repo", r -> null)
-        .column("workstream_label", r -> null)
-        .column("outcome_type", r -> null)
-        .column("attribution_confidence", r -> null)
+        .column("github_repo", r -> repo(r.attribution()))
+        .column("workstream_label", r -> workstream(r.attribution()))
+        .column("outcome_type", r -> outcome(r.attribution()))
+        .column("attribution_confidence", r -> confidence(r.attribution()))
         .column("observed_event_sum_tokens", r -> r.accounting().observedTokens())
         .column("cumulative_delta_tokens", r -> r.accounting().delta().totalTokens())
         .column("delta_input_tokens", r -> r.accounting().delta().inputTokens())
@@ -153,10 +158,10 @@ public final class FactTables {
         .column("accounting_basis", r -> r.rollup().basis().label())
         .column("accounting_included", r -> r.rollup().accountingIncluded())
         .column("duplicate_segment_of", r -> r.rollup().duplicateSegmentOf())
-        .column("github_repo", r -> null)
-        .column("workstream_label", r -> null)
-        .column("outcome_type", r -> null)
-        .column("attribution_confidence", r -> null)
+        .column("github_repo", r -> repo(r.attribution()))
+        .column("workstream_label", r -> workstream(r.attribution()))
+        .column("outcome_type", r -> outcome(r.attribution()))
+        .column("attribution_confidence", r -> confidence(r.attribution()))
         .column("first_event_at", r -> Cells.instant(r.rollup().firstEventAt()))
         .column("last_event_at", r -> Cells.instant(r.rollup().lastEventAt()))
         .column("token_event_count", r -> r.rollup().tokenEventCount())
@@ -189,10 +194,10 @@ public final class FactTables {
     return TsvTable.<ThreadRollupRow>builder("token_thread_rollups.tsv")
         .column("thread_id", r -> r.rollup().threadId())
         .column("parent_thread_id", r -> r.rollup().parentThreadId())
-        .column("github_repo", r -> null)
-        .column("workstream_label", r -> null)
-        .column("outcome_type", r -> null)
-        .column("attribution_confidence", r -> null)
+        .column("github_repo", r -> repo(r.attribution()))
+        .column("workstream_label", r -> workstream(r.attribution()))
+        .column("outcome_type", r -> outcome(r.attribution()))
+        .column("attribution_confidence", r -> confidence(r.attribution()))
         .column("first_event_at", r -> Cells.instant(r.rollup().firstEventAt()))
         .column("last_event_at", r -> Cells.instant(r.rollup().lastEventAt()))
         .column("token_event_count", r -> r.rollup().tokenEventCount())
@@ -222,6 +227,8 @@ public final class FactTables {
         .column("inflation_factor_current_vs_delta",
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
         .column("warning_flags", r -> Cells.flags(r.rollup().warnings(), w -> w.label()))
+        .column("attribution_method", r -> method(r.attribution()))
+        .column("attribution_evidence", r -> evidence(r.attribution()))
         .build();
   }
 
@@ -279,6 +286,31 @@ public final class FactTables {
         .column("inflation_factor_current_vs_delta", r -> Cells.ratio(r.inflationFactorCurrentVsDelta()))
         .column("warning_flags", r -> Cells.flags(r.warnings(), w -> w.label()))
         .build();
+  }
+
+  static String repo(Attribution a) {
+    return a == null ? null : a.githubSlug();
+  }
+
+  /** Workstream labels hold branch names and paths, which people sometimes paste secrets into. */
+  static String workstream(Attribution a) {
+    return a == null ? null : Redaction.redact(a.workstreamLabel());
+  }
+
+  static String outcome(Attribution a) {
+    return a == null ? null : a.outcome().label();
+  }
+
+  static String confidence(Attribution a) {
+    return a == null ? null : a.confidence().label();
+  }
+
+  static String method(Attribution a) {
+    return a == null ? null : a.method();
+  }
+
+  static String evidence(Attribution a) {
+    return a == null ? null : Redaction.redact(a.evidence());
   }
 
   private static String issues(ParseDiagnostics d) {

@@ -1,10 +1,13 @@
 package dev.wlat.report;
 
+import dev.wlat.model.Attribution;
+import dev.wlat.model.Redaction;
 import java.time.Instant;
 
 /**
  * One row of {@code data/codex_threads.tsv}: what wlat knows of a thread from its rollouts, the Codex
- * state DB and the session index. {@code title} is a redacted snippet of the thread's name.
+ * state DB and the session index, with its attribution. {@code title} is a redacted snippet of the
+ * thread's name.
  */
 public record ThreadRow(
     String threadId,
@@ -34,6 +37,7 @@ public record ThreadRow(
     int sessionSegmentCount,
     long cumulativeDeltaTokens,
     long finalThreadTotalTokens,
+    Attribution attribution,
     String runId) {
 
   /** {@return the schema of {@code data/codex_threads.tsv}}. */
@@ -45,10 +49,10 @@ public record ThreadRow(
         .column("rollout_path", ThreadRow::rolloutPath)
         .column("cwd", ThreadRow::cwd)
         .column("session_cwd", ThreadRow::sessionCwd)
-        .column("repo_root", t -> null)
-        .column("github_repo", t -> null)
+        .column("repo_root", t -> t.attribution() == null ? null : t.attribution().repoRoot())
+        .column("github_repo", t -> FactTables.repo(t.attribution()))
         .column("git_origin_url", t -> Redaction.url(t.gitOriginUrl()))
-        .column("git_branch", ThreadRow::gitBranch)
+        .column("git_branch", t -> Redaction.redact(t.gitBranch()))
         .column("git_sha", ThreadRow::gitSha)
         .column("source", ThreadRow::source)
         .column("thread_source", ThreadRow::threadSource)
@@ -68,10 +72,12 @@ public record ThreadRow(
         .column("session_segment_count", ThreadRow::sessionSegmentCount)
         .column("cumulative_delta_tokens", ThreadRow::cumulativeDeltaTokens)
         .column("final_thread_total_tokens", ThreadRow::finalThreadTotalTokens)
-        .column("workstream_label", t -> null)
-        .column("outcome_type", t -> null)
-        .column("attribution_confidence", t -> null)
+        .column("workstream_label", t -> FactTables.workstream(t.attribution()))
+        .column("outcome_type", t -> FactTables.outcome(t.attribution()))
+        .column("attribution_confidence", t -> FactTables.confidence(t.attribution()))
         .column("updated_by_run", ThreadRow::runId)
+        .column("attribution_method", t -> FactTables.method(t.attribution()))
+        .column("attribution_evidence", t -> FactTables.evidence(t.attribution()))
         .build();
   }
 }

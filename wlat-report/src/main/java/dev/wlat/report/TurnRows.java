@@ -1,6 +1,7 @@
 package dev.wlat.report;
 
 import dev.wlat.model.AccountingWarning;
+import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,13 @@ public final class TurnRows {
       long uniqueLastPerSessionTurnTokens,
       long dedupedTurnTokens,
       long repeatedLastUsageCount,
-      long missingTurnIdCount) {}
+      long missingTurnIdCount,
+      Attribution attribution) {}
 
   private TurnRows() {}
 
   /** {@return one row per (segment, turn) of {@code events}, in order of first appearance}. */
-  public static List<TurnRow> of(List<EventAccounting> events) {
+  public static List<TurnRow> of(List<EventAccounting> events, Attribution attribution) {
     Map<String, Acc> turns = new LinkedHashMap<>();
     for (EventAccounting e : events) {
       String turn = e.event().turnId();
@@ -43,7 +45,7 @@ public final class TurnRows {
     }
     List<TurnRow> rows = new ArrayList<>(turns.size());
     for (Acc a : turns.values()) {
-      rows.add(a.row());
+      rows.add(a.row(attribution));
     }
     return rows;
   }
@@ -55,10 +57,10 @@ public final class TurnRows {
         .column("thread_id", TurnRow::threadId)
         .column("turn_id", TurnRow::turnId)
         .column("accounting_included", TurnRow::accountingIncluded)
-        .column("github_repo", t -> null)
-        .column("workstream_label", t -> null)
-        .column("outcome_type", t -> null)
-        .column("attribution_confidence", t -> null)
+        .column("github_repo", t -> FactTables.repo(t.attribution()))
+        .column("workstream_label", t -> FactTables.workstream(t.attribution()))
+        .column("outcome_type", t -> FactTables.outcome(t.attribution()))
+        .column("attribution_confidence", t -> FactTables.confidence(t.attribution()))
         .column("first_event_at", t -> Cells.instant(t.firstEventAt()))
         .column("last_event_at", t -> Cells.instant(t.lastEventAt()))
         .column("token_event_count", TurnRow::tokenEventCount)
@@ -107,10 +109,10 @@ public final class TurnRows {
       included |= e.accountingIncluded();
     }
 
-    TurnRow row() {
+    TurnRow row(Attribution attribution) {
       return new TurnRow(first.event().sessionSegmentId(), first.event().threadId(), first.event().turnId(),
           included, first.timestamp(), last, events, observed, delta, perThread, perSession, deduped,
-          repeatedLast, missingTurn);
+          repeatedLast, missingTurn, attribution);
     }
   }
 }

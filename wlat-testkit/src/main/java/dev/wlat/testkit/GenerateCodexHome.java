@@ -2,14 +2,22 @@ package dev.wlat.testkit;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * Command line entry point: {@code GenerateCodexHome --output DIR [--seed N] [--days D]
- * [--target-bytes 100M|1G|…] [--start 2026-09-01] [--payload-bytes N] [--truth FILE]}.
+ * Command line entry point: {@code GenerateCodexHome [--output DIR] [--repos DIR] [--seed N]
+ * [--days D] [--target-bytes 100M|1G|…] [--start 2026-09-01] [--payload-bytes N] [--truth FILE]}.
+ *
+ * <p>{@code --repos DIR} also writes the matching git repositories ({@link ExampleRepos}) into
+ * {@code DIR}, which must be empty or absent. With {@code --repos} and no {@code --output}, the
+ * home is generated into a temporary directory and deleted afterwards: only the repositories (and
+ * the truth, if asked for) are kept.
  *
  * <p>Exit codes: 0 ok, 2 invalid arguments, 1 failure.
  */
@@ -25,6 +33,7 @@ public final class GenerateCodexHome {
     HomeSpec.Builder b = HomeSpec.builder();
     Path output = null;
     Path truth = null;
+    Path repos = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -39,6 +48,7 @@ public final class GenerateCodexHome {
         switch (a) {
           case "--output" -> output = Path.of(v);
           case "--truth" -> truth = Path.of(v);
+          case "--repos" -> repos = Path.of(v);
           case "--seed" -> b.seed(Long.parseLong(v));
           case "--days" -> b.days(Integer.parseInt(v));
           case "--start" -> b.start(LocalDate.parse(v));
@@ -51,24 +61,44 @@ public final class GenerateCodexHome {
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
-      if (output == null) {
-        throw new IllegalArgumentException("--output DIR is required");
+      if (output == null && repos == null) {
+        throw new IllegalArgumentException("--output DIR or --repos DIR is required");
+      }
+      if (repos != null && Files.isDirectory(repos) && !isEmpty(repos)) {
+        throw new IllegalArgumentException("repos directory [%s] must be empty or absent".formatted(repos));
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
       err.println("generate-codex-home: " + e.getMessage());
       err.println(usage());
       return 2;
     }
+    Path home = output;
     try {
       long t0 = System.nanoTime();
-      GroundTruth t = CodexHomeGenerator.generate(b.build(), output);
+      if (home == null) {
+        home = Files.createTempDirectory("wlat-codex-home");
+      }
+      GroundTruth t = CodexHomeGenerator.generate(b.build(), home);
       double secs = (System.nanoTime() - t0) / 1e9;
       if (truth != null) {
         t.writeJson(truth);
       }
-      out.printf(Locale.ROOT, "wrote %s: %d threads, %d rollout files, %,d bytes in %.1f s; true total %,d tokens"
-          + " (naive sum %,d)%n", output, t.threads().size(), t.files().size(), t.homeBytes(), secs,
-          t.total().total(), t.naiveSum().total());
+      if (output != null) {
+        out.printf(Locale.ROOT, "wrote %s: %d threads, %d rollout files, %,d bytes in %.1f s; true total %,d tokens"
+            + " (naive sum %,d)%n", output, t.threads().size(), t.files().size(), t.homeBytes(), secs,
+            t.total().total(), t.naiveSum().total());
+      }
+      if (repos != null) {
+        t0 = System.nanoTime();
+        RepoManifest m = ExampleRepos.write(repos, t);
+        secs = (System.nanoTime() - t0) / 1e9;
+        long branches = m.repos().stream().mapToLong(r -> r.branches().size()).sum();
+        long trailers = m.repos().stream().mapToLong(r -> r.trailerCommits().size()).sum();
+        long missing = m.repos().stream().mapToLong(r -> r.missingBranches().size()).sum();
+        out.printf(Locale.ROOT, "wrote %s: %d repos, %d branches, %d commits (%d with a Codex-Thread trailer),"
+            + " %d recorded branches left out, worktree %s on %s in %.1f s%n", repos, m.repos().size(), branches,
+            m.commits().size(), trailers, missing, m.worktree().name(), m.worktree().branch(), secs);
+      }
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("generate-codex-home: " + e.getMessage());
@@ -76,6 +106,28 @@ public final class GenerateCodexHome {
     } catch (IOException e) {
       err.println("generate-codex-home: " + e.getMessage());
       return 1;
+    } finally {
+      if (output == null && home != null) {
+        deleteQuietly(home);
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
     }
   }
 
@@ -104,7 +156,7 @@ public final class GenerateCodexHome {
   }
 
   private static String usage() {
-    return "usage: GenerateCodexHome --output DIR [--seed N] [--days D] [--start YYYY-MM-DD]"
+    return "usage: GenerateCodexHome (--output DIR | --repos DIR | both) [--seed N] [--days D] [--start YYYY-MM-DD]"
         + " [--target-bytes 100M|1G] [--payload-bytes N] [--sessions-per-day MIN..MAX] [--truth FILE]";
   }
 }

@@ -218,6 +218,14 @@ public final class GroundTruth {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("plain_dirs");
+      for (HomeSpec.PlainDir p : spec.plainDirs()) {
+        g.writeStartObject();
+        g.writeStringField("cwd", p.cwd());
+        g.writeStringField("sessions", p.sessions().toString());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
 
       g.writeNumberField("home_bytes", homeBytes);

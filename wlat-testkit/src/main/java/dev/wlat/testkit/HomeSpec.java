@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,10 +15,17 @@ import java.util.Set;
  *
  * <p>Build one with {@link #builder()}; {@link #defaults()} is a small, feature-complete home.
  *
+ * <p>Sessions work either in a git {@link Repo} or in a {@link PlainDir}, a directory that is in no
+ * git repository at all (such as {@code ~/Downloads}). Regular sessions pick a repo; the few
+ * sessions of each plain directory come from a random stream of their own, so adding or removing
+ * plain directories leaves every other session's bytes as they were.
+ *
  * @param seed the seed every random choice derives from
  * @param start the first UTC day with sessions
  * @param days how many consecutive UTC days get sessions (features may spill a few days past)
- * @param repos the repositories sessions work in; at least one
+ * @param repos the git repositories sessions work in; at least one
+ * @param plainDirs the directories outside every git repository that some sessions work in; may
+ *     be empty
  * @param sessionsPerDay regular sessions per day, ignored when {@code targetBytes > 0}
  * @param turnsPerSession turns per regular session
  * @param callsPerTurn model calls per turn; all but the last call a tool
@@ -33,6 +41,7 @@ public record HomeSpec(
     LocalDate start,
     int days,
     List<Repo> repos,
+    List<PlainDir> plainDirs,
     Range sessionsPerDay,
     Range turnsPerSession,
     Range callsPerTurn,
@@ -49,6 +58,19 @@ public record HomeSpec(
     repos = List.copyOf(repos);
     if (repos.isEmpty()) {
       throw new IllegalArgumentException("repos must not be empty");
+    }
+    plainDirs = List.copyOf(plainDirs);
+    Set<String> plainCwds = new HashSet<>();
+    for (PlainDir p : plainDirs) {
+      if (!plainCwds.add(p.cwd())) {
+        throw new IllegalArgumentException("plain directory [%s] is listed twice".formatted(p.cwd()));
+      }
+      for (Repo r : repos) {
+        if (isWithin(p.cwd(), r.cwd())) {
+          throw new IllegalArgumentException(
+              "plain directory [%s] must not lie in repo [%s] at [%s]".formatted(p.cwd(), r.name(), r.cwd()));
+        }
+      }
     }
     Objects.requireNonNull(sessionsPerDay, "sessionsPerDay");
     Objects.requireNonNull(turnsPerSession, "turnsPerSession");
@@ -67,12 +89,22 @@ public record HomeSpec(
     Objects.requireNonNull(codexHomePath, "codexHomePath");
   }
 
+  /** {@return whether {@code path} is {@code dir} or below it, compared component by component}. */
+  private static boolean isWithin(String path, String dir) {
+    String d = dir.replaceAll("/+$", "");
+    String p = path.replaceAll("/+$", "");
+    return p.equals(d) || p.startsWith(d + "/");
+  }
+
   /** {@return whether {@code feature} is on}. */
   public boolean has(Feature feature) {
     return features.contains(feature);
   }
 
-  /** {@return a small home: seed 7, six weeks from 2026-09-01, four repos, all features}. */
+  /**
+   * {@return a small home: seed 7, six weeks from 2026-09-01, four repos, two plain directories,
+   * all features}.
+   */
   public static HomeSpec defaults() {
     return builder().build();
   }
@@ -89,6 +121,7 @@ public record HomeSpec(
     b.start = start;
     b.days = days;
     b.repos = new ArrayList<>(repos);
+    b.plainDirs = new ArrayList<>(plainDirs);
     b.sessionsPerDay = sessionsPerDay;
     b.turnsPerSession = turnsPerSession;
     b.callsPerTurn = callsPerTurn;
@@ -108,14 +141,24 @@ public record HomeSpec(
         Repo.local("scratch-notes", "/home/dev/scratch/notes"));
   }
 
+  /**
+   * The default plain directories, two to four sessions each: {@code /home/dev/Downloads} and
+   * {@code /home/dev/experiments/llm-eval}.
+   */
+  public static List<PlainDir> defaultPlainDirs() {
+    return List.of(
+        PlainDir.of("/home/dev/Downloads", 2, 4),
+        PlainDir.of("/home/dev/experiments/llm-eval", 2, 4));
+  }
+
   // ------------------------------------------------------------------------------------------
   // Parts
   // ------------------------------------------------------------------------------------------
 
   /**
-   * A repository sessions work in.
+   * A git repository sessions work in (see {@link PlainDir} for a directory that is in none).
    *
-   * @param name {@code owner/name} for a GitHub repo, a plain directory name otherwise
+   * @param name {@code owner/name} for a GitHub repo, a local name otherwise
    * @param cwd the local working directory Codex records
    * @param remoteUrl the {@code origin} URL, or {@code null} when the repo has no remote
    */
@@ -143,6 +186,32 @@ public record HomeSpec(
     /** {@return whether the repo has an {@code origin} remote}. */
     public boolean hasRemote() {
       return remoteUrl != null;
+    }
+  }
+
+  /**
+   * A working directory in no git repository: its sessions record a {@code cwd} but no {@code git}
+   * object, their state-DB rows have null git columns, their {@link ThreadTruth#repo()} is
+   * {@code null}, and {@link ExampleRepos} writes no repository for it.
+   *
+   * <p>Its sessions are ordinary regular sessions (turns, re-emits and all), on days and at times
+   * drawn from a random stream of their own; how many does not depend on {@code days},
+   * {@code sessionsPerDay} or {@code targetBytes}.
+   *
+   * @param cwd the absolute working directory Codex records; not inside any {@link Repo#cwd()}
+   * @param sessions how many sessions work there over the whole home
+   */
+  public record PlainDir(String cwd, Range sessions) {
+    public PlainDir {
+      if (cwd == null || !cwd.startsWith("/")) {
+        throw new IllegalArgumentException("cwd [%s] must be absolute".formatted(cwd));
+      }
+      Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /** {@return a plain directory with {@code minSessions..maxSessions} sessions}. */
+    public static PlainDir of(String cwd, int minSessions, int maxSessions) {
+      return new PlainDir(cwd, Range.of(minSessions, maxSessions));
     }
   }
 
@@ -176,6 +245,7 @@ public record HomeSpec(
     private LocalDate start = LocalDate.of(2026, 9, 1);
     private int days = 42;
     private List<Repo> repos = new ArrayList<>(defaultRepos());
+    private List<PlainDir> plainDirs = new ArrayList<>(defaultPlainDirs());
     private Range sessionsPerDay = Range.of(0, 2);
     private Range turnsPerSession = Range.of(1, 6);
     private Range callsPerTurn = Range.of(1, 5);
@@ -203,6 +273,12 @@ public record HomeSpec(
 
     public Builder repos(Collection<Repo> repos) {
       this.repos = new ArrayList<>(repos);
+      return this;
+    }
+
+    /** Replaces the plain directories; an empty collection means every session works in a repo. */
+    public Builder plainDirs(Collection<PlainDir> plainDirs) {
+      this.plainDirs = new ArrayList<>(plainDirs);
       return this;
     }
 
@@ -254,7 +330,7 @@ public record HomeSpec(
     }
 
     public HomeSpec build() {
-      return new HomeSpec(seed, start, days, repos, sessionsPerDay, turnsPerSession, callsPerTurn,
+      return new HomeSpec(seed, start, days, repos, plainDirs, sessionsPerDay, turnsPerSession, callsPerTurn,
           payloadBytes, targetBytes, features, codexHomePath);
     }
   }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param threadId the thread id (UUIDv7, or UUIDv4 for the legacy file)
  * @param kind how the thread came to be
  * @param parentThreadId the forked-from or spawning thread, or {@code null}
- * @param repo the repo's {@code owner/name} or local name
+ * @param repo the repo's {@code owner/name} or local name, or {@code null} for a session in a
+ *     {@link HomeSpec.PlainDir} (in no git repository)
  * @param cwd the working directory
  * @param gitBranch the branch in {@code session_meta.git}, or {@code null} when there is no git
  * @param gitOriginUrl the remote URL, or {@code null}

@@ -283,7 +283,7 @@ class CodexHomeGeneratorTests {
     assertThat(truth.threads()).anyMatch(t -> !LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC)
         .equals(LocalDate.ofInstant(t.updatedAt(), ZoneOffset.UTC)));
     assertThat(truth.threads().size()).isBetween(40, 80);
-    assertThat(truth.homeBytes()).isBetween(1L << 20, 4L << 20);
+    assertThat(truth.homeBytes()).isBetween(1L << 20, 5L << 20);
   }
 
   @Test
@@ -373,6 +373,103 @@ class CodexHomeGeneratorTests {
     assertThat(m).containsKeys("total", "by_utc_day", "files", "threads", "planted_secrets",
         "naive_sum_of_last_token_usage");
     assertThat(((Map<?, ?>) m.get("total")).get("total_tokens")).isEqualTo(truth.total().total());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Plain directories (no git)
+  // ------------------------------------------------------------------------------------------
+
+  @Test
+  void eachPlainDirectoryGetsItsRangeOfRegularSessions() {
+    assertThat(truth.spec().plainDirs()).extracting(HomeSpec.PlainDir::cwd)
+        .containsExactly("/home/dev/Downloads", "/home/dev/experiments/llm-eval");
+    for (HomeSpec.PlainDir d : truth.spec().plainDirs()) {
+      List<ThreadTruth> in = truth.threads().stream().filter(t -> t.cwd().equals(d.cwd())).toList();
+      assertThat(in).as(d.cwd()).hasSizeBetween(d.sessions().min(), d.sessions().max());
+      assertThat(in).as(d.cwd()).allSatisfy(t -> {
+        assertThat(t.kind()).isEqualTo(ThreadTruth.Kind.ROOT);
+        assertThat(t.repo()).isNull();
+        assertThat(t.turns()).isPositive();
+        assertThat(t.usage().total()).isPositive();
+        assertThat(t.files()).singleElement().matches(f -> f.startsWith("sessions/"));
+      });
+    }
+    assertThat(truth.threads()).filteredOn(t -> t.repo() == null)
+        .hasSize(truth.threads().stream().filter(t -> isPlain(t.cwd())).toList().size());
+  }
+
+  @Test
+  void plainDirectorySessionsRecordACwdButNoGit() throws Exception {
+    List<ThreadTruth> plain = truth.threads().stream().filter(t -> t.repo() == null).toList();
+    assertThat(plain).isNotEmpty();
+    for (ThreadTruth t : plain) {
+      assertThat(t.gitBranch()).isNull();
+      assertThat(t.gitOriginUrl()).isNull();
+      Line first = Rollouts.lines(home.resolve(t.files().get(0))).get(0);
+      Map<String, Object> meta = obj(first.value(), "payload");
+      assertThat(first.map().get("type")).isEqualTo("session_meta");
+      assertThat(meta.get("cwd")).isEqualTo(t.cwd());
+      assertThat(meta).doesNotContainKey("git");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("state_5.sqlite"));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT id, cwd, git_sha, git_branch, git_origin_url FROM threads")) {
+      int rows = 0;
+      while (r.next()) {
+        if (isPlain(r.getString(2))) {
+          rows++;
+          assertThat(truth.thread(r.getString(1)).orElseThrow().repo()).isNull();
+          assertThat(new Object[] {r.getString(3), r.getString(4), r.getString(5)}).containsOnlyNulls();
+        }
+      }
+      assertThat(rows).isEqualTo(plain.size());
+    }
+    assertThat(truth.threads()).filteredOn(t -> t.repo() != null).allMatch(t -> !isPlain(t.cwd()));
+  }
+
+  @Test
+  void plainDirectoriesLeaveEveryOtherRolloutAsItWas() throws IOException {
+    Path without = tmp.resolve("no-plain");
+    Path with = tmp.resolve("with-plain");
+    GroundTruth a = CodexHomeGenerator.generate(HomeSpec.builder().days(10).plainDirs(List.of()).build(), without);
+    GroundTruth b = CodexHomeGenerator.generate(HomeSpec.builder().days(10).build(), with);
+    assertThat(a.threads()).noneMatch(t -> t.repo() == null);
+    List<ThreadTruth> added = b.threads().stream().filter(t -> t.repo() == null).toList();
+    assertThat(added).isNotEmpty();
+    assertThat(b.threads()).hasSize(a.threads().size() + added.size());
+    for (ThreadTruth t : a.threads()) {
+      assertThat(b.thread(t.threadId())).as(t.threadId()).contains(t);
+    }
+    Set<String> addedFiles = new HashSet<>();
+    added.forEach(t -> addedFiles.addAll(t.files()));
+    List<Path> bFiles = allFiles(with);
+    List<String> aNames = allFiles(without).stream().map(p -> Rollouts.rel(without, p)).toList();
+    assertThat(bFiles.stream().map(p -> Rollouts.rel(with, p)).filter(f -> !addedFiles.contains(f)))
+        .containsExactlyElementsOf(aNames);
+    Set<String> addedIds = new HashSet<>();
+    added.forEach(t -> addedIds.add(t.threadId()));
+    for (String rel : aNames) {
+      if (rel.endsWith(".sqlite") || rel.equals("process_manager/chat_processes.json")) {
+        continue; // the process manager lists the newest threads, which may now be plain ones
+      }
+      byte[] mine = Files.readAllBytes(with.resolve(rel));
+      if (rel.equals("session_index.jsonl") || rel.equals("history.jsonl")) {
+        // the added threads' lines are interleaved by time; every other line is as it was
+        List<String> kept = new ArrayList<>();
+        for (String line : new String(mine, StandardCharsets.UTF_8).split("\n")) {
+          if (addedIds.stream().noneMatch(line::contains)) {
+            kept.add(line);
+          }
+        }
+        assertThat(String.join("\n", kept) + "\n").as(rel).isEqualTo(Files.readString(without.resolve(rel)));
+      } else {
+        assertThat(mine).as(rel).isEqualTo(Files.readAllBytes(without.resolve(rel)));
+      }
+    }
+  }
+
+  private static boolean isPlain(String cwd) {
+    return truth.spec().plainDirs().stream().anyMatch(d -> d.cwd().equals(cwd));
   }
 
   // ------------------------------------------------------------------------------------------

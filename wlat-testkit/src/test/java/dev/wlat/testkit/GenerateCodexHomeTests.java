@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +24,34 @@ class GenerateCodexHomeTests {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("threads");
     assertThat(dir.resolve("t.json")).isNotEmptyFile();
     assertThat(dir.resolve("h/sessions/2026/10/01")).isDirectory();
+  }
+
+  @Test
+  void writesOnlyTheReposWhenNoOutputIsGiven(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = GenerateCodexHome.run(new String[] {"--repos", dir.resolve("repos").toString(), "--days", "4"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 repos").contains("worktree payments-api-hotfix");
+    assertThat(dir.resolve("repos/payments-api/.git")).isDirectory();
+    assertThat(dir.resolve("repos/payments-api-hotfix/.git")).isRegularFile();
+    assertThat(dir.resolve("repos/" + ExampleRepos.MANIFEST_FILE)).isNotEmptyFile();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("repos");
+    }
+  }
+
+  @Test
+  void aNonEmptyReposDirectoryExitsWithTwoBeforeWritingTheHome(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("repos"));
+    Files.writeString(dir.resolve("repos/keep.txt"), "mine");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = GenerateCodexHome.run(new String[] {"--output", dir.resolve("h").toString(), "--repos",
+        dir.resolve("repos").toString(), "--days", "2"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("repos").contains("must be empty");
+    assertThat(dir.resolve("h")).doesNotExist();
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.wlat.cli.job;
 
+import dev.wlat.accounting.OutcomeAccounting;
 import dev.wlat.accounting.Reconciliation;
 import dev.wlat.accounting.ThreadAccountant;
 import dev.wlat.accounting.ThreadGrouping;
+import dev.wlat.attribution.AttributionOverrides;
+import dev.wlat.attribution.Attributor;
+import dev.wlat.attribution.RepoIndex;
 import dev.wlat.ingest.ChatProcesses;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.ingest.HomeInventory;
@@ -12,6 +16,8 @@ import dev.wlat.ingest.SessionIndex;
 import dev.wlat.ingest.StateDb;
 import dev.wlat.ingest.ThreadIndexEntry;
 import dev.wlat.model.AccountingBasis;
+import dev.wlat.model.Attribution;
+import dev.wlat.model.ConfidenceSummary;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.EventFlag;
 import dev.wlat.model.IssueKind;
@@ -26,6 +32,7 @@ import dev.wlat.model.TokenEvent;
 import dev.wlat.model.TurnEstimate;
 import dev.wlat.report.AtomicFiles;
 import dev.wlat.report.FactTables;
+import dev.wlat.report.OutcomeTables;
 import dev.wlat.report.RunLedger;
 import dev.wlat.report.ThreadRow;
 import dev.wlat.report.TsvWriter;
@@ -86,6 +93,7 @@ public final class BackfillJob {
   private long delta;
   private long finalSessionSum;
   private long threadsWritten;
+  private OutcomeAccounting outcomes;
 
   private BackfillJob(BackfillOptions options, Progress progress) {
     this.options = options;
@@ -165,6 +173,19 @@ public final class BackfillJob {
       sideInputProblems.add("process_manager/chat_processes.json unreadable, left out: " + e.getMessage());
     }
 
+    // ---- attribution and GitHub (before any output is written: a gh failure leaves them intact) ----
+    long tSide = System.nanoTime();
+    RepoIndex repoIndex = RepoIndex.discover(options.repoRoots());
+    for (String p : repoIndex.problems()) {
+      sideInputProblems.add("repository skipped: " + p);
+    }
+    AttributionOverrides overrides = options.attributionOverrides() == null
+        ? AttributionOverrides.EMPTY : AttributionOverrides.read(options.attributionOverrides());
+    GitHubStep.Collected github = GitHubStep.run(options, repoIndex, stateThreads.values());
+    AttributionStep attribution = new AttributionStep(Attributor.create(repoIndex, overrides, github.artifacts()),
+        github.artifacts(), processes);
+    long tAttributionReady = System.nanoTime();
+
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
     Map<String, Long> outputs = new LinkedHashMap<>();
@@ -174,7 +195,8 @@ public final class BackfillJob {
          TsvWriter<FactTables.SessionRow> sessions = TsvWriter.open(data, FactTables.tokenSessionRollups());
          TsvWriter<FactTables.ThreadRollupRow> threads = TsvWriter.open(data, FactTables.tokenThreadRollups());
          TsvWriter<ThreadRow> threadRows = TsvWriter.open(data, ThreadRow.table());
-         TsvWriter<RolloutSegment> files = TsvWriter.open(data, FactTables.rolloutFiles())) {
+         TsvWriter<RolloutSegment> files = TsvWriter.open(data, FactTables.rolloutFiles());
+         TsvWriter<OutcomeTables.LinkRow> links = TsvWriter.open(data, OutcomeTables.tokenOutcomeLinks())) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
         t.setDaemon(true);
@@ -201,8 +223,8 @@ public final class BackfillJob {
               splitThreads.add(t.threadId());
               continue;
             }
-            consume(t, r, runId, reconciliation, raw, acc, turns, sessions, threads, threadRows,
-                stateThreads, names);
+            consume(t, r, runId, reconciliation, raw, acc, turns, sessions, threads, threadRows, links,
+                attribution, stateThreads, names);
           }
           progress.update(filesDone, bytesRead, rawRows);
         }
@@ -213,7 +235,7 @@ public final class BackfillJob {
       List<ReconciliationRow> recon = reconciliation.build();
       // Finish every file before publishing any, so a failure while writing leaves the previous
       // outputs as they were; only the renames below remain.
-      for (TsvWriter<?> w : List.of(raw, acc, turns, sessions, threads, threadRows, files)) {
+      for (TsvWriter<?> w : List.of(raw, acc, turns, sessions, threads, threadRows, files, links)) {
         w.finish();
       }
       outputs.put(raw.target().toString(), raw.commit());
@@ -223,25 +245,39 @@ public final class BackfillJob {
       outputs.put(threads.target().toString(), threads.commit());
       outputs.put(threadRows.target().toString(), threadRows.commit());
       outputs.put(files.target().toString(), files.commit());
+      outputs.put(links.target().toString(), links.commit());
       long reconRows = TsvWriter.writeAll(data, FactTables.tokenAccountingReconciliation(), recon);
       outputs.put(data.resolve("token_accounting_reconciliation.tsv").toString(), reconRows);
     }
+    outcomes = attribution.outcomes();
+    List<OutcomeTables.EventRow> events = new ArrayList<>(github.artifacts().size());
+    for (var a : github.artifacts()) {
+      events.add(new OutcomeTables.EventRow(a, "gh", runId));
+    }
+    outputs.put(data.resolve("github_events.tsv").toString(),
+        TsvWriter.writeAll(data, OutcomeTables.githubEvents(), events));
+    outputs.put(data.resolve("repo_workstream_outcome_rollups.tsv").toString(),
+        TsvWriter.writeAll(data, OutcomeTables.repoWorkstreamOutcomeRollups(), outcomes.rollups()));
+    outputs.put(data.resolve("attribution_confidence_summary.tsv").toString(),
+        TsvWriter.writeAll(data, OutcomeTables.attributionConfidenceSummary(), outcomes.confidenceSummary()));
     Path copy = data.resolve("codex_token_events.tsv");
     AtomicFiles.copy(data.resolve("raw_token_events.tsv"), copy);
     outputs.put(copy + " (identical copy of raw_token_events.tsv)", rawRows);
     long tDone = System.nanoTime();
 
     // ---- the ledger ----
-    List<String> notes = notes();
+    List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
-        names, processes, outputs, notes, tDiscovered - t0, tDone - tDiscovered);
+        names, processes, repoIndex, overrides, github, attribution, outputs, notes, tDiscovered - t0,
+        tAttributionReady - tSide, tDone - tAttributionReady);
     Path ledgerPath = ledger.writeTo(options.outputRoot());
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
     List<String> issueSummary = new ArrayList<>();
     issueCounts.forEach((k, n) -> issueSummary.add(k.label() + ": " + n + " line(s), first at "
         + String.join(", ", issueExamples.getOrDefault(k, List.of()))));
     return new BackfillResult(runId, filesRead, bytesRead, rawRows, threadsWritten, observed, delta, issues,
-        ledgerPath, notes, issueSummary, (System.nanoTime() - t0) / 1e9);
+        ledgerPath, notes, issueSummary, outcomes.headline(), attribution.linkCount(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   // ---- worker side ----
@@ -300,6 +336,7 @@ public final class BackfillJob {
       TsvWriter<FactTables.RawRow> raw, TsvWriter<FactTables.AccountingRow> acc,
       TsvWriter<TurnRows.TurnRow> turns, TsvWriter<FactTables.SessionRow> sessions,
       TsvWriter<FactTables.ThreadRollupRow> threads, TsvWriter<ThreadRow> threadRows,
+      TsvWriter<OutcomeTables.LinkRow> links, AttributionStep attribution,
       Map<String, ThreadIndexEntry> stateThreads, SessionIndex names) {
     Map<String, SessionSegment> segmentsById = new HashMap<>();
     for (RolloutSegment s : r.segments()) {
@@ -310,11 +347,16 @@ public final class BackfillJob {
       return;
     }
     reconciliation.add(t);
+    SessionSegment first = firstSegment(t, segmentsById);
+    ThreadIndexEntry db = stateThreads.get(t.threadId());
+    AttributionStep.Result attributed = attribution.attribute(t, inWindow, first, db);
+    Attribution a = attributed.attribution();
+    AttributionStep.writeLinks(links, attributed, runId);
     for (EventAccounting e : inWindow) {
       TokenEvent ev = e.event();
       SessionSegment seg = segmentsById.get(ev.sessionSegmentId());
-      raw.write(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), runId));
-      acc.write(new FactTables.AccountingRow(e, runId));
+      raw.write(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
+      acc.write(new FactTables.AccountingRow(e, a, runId));
       rawRows++;
       observed += e.observedTokens();
       delta = Math.addExact(delta, e.delta().totalTokens());
@@ -322,7 +364,7 @@ public final class BackfillJob {
         flagCounts.merge(f, 1L, Long::sum);
       }
     }
-    for (TurnRows.TurnRow turn : TurnRows.of(inWindow)) {
+    for (TurnRows.TurnRow turn : TurnRows.of(inWindow, a)) {
       turns.write(turn);
     }
     Map<String, TurnEstimate> estimates = new HashMap<>();
@@ -330,19 +372,19 @@ public final class BackfillJob {
       estimates.put(e.sessionSegmentId(), e);
     }
     for (SessionRollup s : t.sessions()) {
-      sessions.write(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId())));
+      sessions.write(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
       finalSessionSum += s.finalSessionTotalTokens();
       if (s.duplicateSegmentOf() != null) {
         duplicateSegments.add(s.sourcePath() + " duplicates " + s.duplicateSegmentOf());
       }
     }
-    threads.write(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates()));
-    threadRows.write(threadRow(t, segmentsById, stateThreads.get(t.threadId()), names, runId));
+    threads.write(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
+    threadRows.write(threadRow(t, first, db, names, a, runId));
     threadsWritten++;
   }
 
-  private static ThreadRow threadRow(ThreadAccounting t, Map<String, SessionSegment> segmentsById,
-      ThreadIndexEntry db, SessionIndex names, String runId) {
+  /** {@return the thread's first counted segment (else its first segment), or {@code null}}. */
+  private static SessionSegment firstSegment(ThreadAccounting t, Map<String, SessionSegment> segmentsById) {
     SessionSegment first = null;
     for (SessionRollup s : t.sessions()) {
       SessionSegment seg = segmentsById.get(s.sessionSegmentId());
@@ -353,6 +395,11 @@ public final class BackfillJob {
         }
       }
     }
+    return first;
+  }
+
+  private static ThreadRow threadRow(ThreadAccounting t, SessionSegment first, ThreadIndexEntry db,
+      SessionIndex names, Attribution attribution, String runId) {
     String lastModel = null;
     String lastEffort = null;
     String lastCwd = null;
@@ -396,19 +443,17 @@ public final class BackfillJob {
         t.thread().segmentCount(),
         t.thread().cumulativeDeltaTokens(),
         t.thread().finalThreadTotalTokens(),
+        attribution,
         runId);
   }
 
   // ---- notes and ledger ----
 
-  private List<String> notes() {
-    List<String> notes = new ArrayList<>();
-    if (options.skipGithub()) {
-      notes.add("GitHub collection: skipped (--skip-github).");
-    }
-    if (!options.repoRoots().isEmpty()) {
-      notes.add("Attribution to repositories is not available in this version yet; --repo-root "
-          + options.repoRoots() + " was checked and noted, and attribution columns are left empty.");
+  private List<String> notes(GitHubStep.Collected github) {
+    List<String> notes = new ArrayList<>(github.notes());
+    if (options.repoRoots().isEmpty()) {
+      notes.add("Attribution: no --repo-root given, so threads are attributed from the git facts Codex recorded"
+          + " and their cwd only; pass --repo-root DIR (repeatable) for local repos, branches and commits.");
     }
     for (String p : sideInputProblems) {
       notes.add("Warning: " + p);
@@ -428,8 +473,9 @@ public final class BackfillJob {
   }
 
   private RunLedger ledger(String runId, HomeInventory inv, int discovered, int skipped, int stale,
-      int stateThreads, SessionIndex names, ChatProcesses processes, Map<String, Long> outputs,
-      List<String> notes, long discoverNanos, long processNanos) {
+      int stateThreads, SessionIndex names, ChatProcesses processes, RepoIndex repoIndex,
+      AttributionOverrides overrides, GitHubStep.Collected github, AttributionStep attribution,
+      Map<String, Long> outputs, List<String> notes, long discoverNanos, long attributionNanos, long processNanos) {
     RunLedger l = RunLedger.create(runId, "wlat backfill run " + runId);
     l.section("Command").code(options.commandLine() == null ? "wlat backfill" : options.commandLine());
     List<String[]> params = RunLedger.rows();
@@ -483,6 +529,33 @@ public final class BackfillJob {
       l.bullets(duplicateSegments.subList(0, Math.min(50, duplicateSegments.size())));
     }
 
+    l.section("Attribution");
+    List<String[]> at = RunLedger.rows();
+    at.add(new String[] {"repository roots", options.repoRoots().isEmpty() ? "(none)" : options.repoRoots().toString()});
+    at.add(new String[] {"local repositories found (worktrees included)", Integer.toString(repoIndex.repos().size())});
+    at.add(new String[] {"attribution overrides", options.attributionOverrides() == null ? "(none)"
+        : options.attributionOverrides() + " (" + overrides.rows().size() + " rows)"});
+    at.add(new String[] {"GitHub repositories collected", Integer.toString(github.repos().size())});
+    at.add(new String[] {"GitHub artifacts", String.format(Locale.ROOT, "%,d", github.artifacts().size())});
+    at.add(new String[] {"outcome links", String.format(Locale.ROOT, "%,d", attribution.linkCount())});
+    l.keyValues(at);
+    List<String[]> levels = RunLedger.rows();
+    for (ConfidenceSummary c : outcomes.confidenceSummary()) {
+      levels.add(new String[] {c.confidence().label(), String.format(Locale.ROOT, "%,d", c.threadCount()),
+          String.format(Locale.ROOT, "%,d", c.tokens()), String.format(Locale.ROOT, "%.1f%%", 100 * c.tokenShare()),
+          String.format(Locale.ROOT, "%,d", c.linkCount())});
+    }
+    l.table(List.of("confidence", "threads", "cumulative_delta_tokens", "share", "links"), levels);
+    l.bullets(Headlines.lines(outcomes.headline()));
+    if (!github.repos().isEmpty()) {
+      List<String[]> gh = RunLedger.rows();
+      for (var c : github.repos()) {
+        gh.add(new String[] {c.repo().slug(), Integer.toString(c.artifacts().size()), Integer.toString(c.requests()),
+            Integer.toString(c.cachedPages())});
+      }
+      l.table(List.of("GitHub repository", "artifacts", "gh requests", "pages from cache"), gh);
+    }
+
     l.section("Warnings by kind");
     if (issueCounts.isEmpty()) {
       l.paragraph("No malformed, truncated or unknown lines.");
@@ -498,7 +571,8 @@ public final class BackfillJob {
     l.section("Timings");
     List<String[]> times = RunLedger.rows();
     times.add(new String[] {"discovery", String.format(Locale.ROOT, "%.3f s", discoverNanos / 1e9)});
-    times.add(new String[] {"parse, account, write", String.format(Locale.ROOT, "%.3f s", processNanos / 1e9)});
+    times.add(new String[] {"repositories, overrides, GitHub", String.format(Locale.ROOT, "%.3f s", attributionNanos / 1e9)});
+    times.add(new String[] {"parse, account, attribute, write", String.format(Locale.ROOT, "%.3f s", processNanos / 1e9)});
     l.keyValues(times);
 
     l.section("Outputs");

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param repoRoots explicit repository roots
  * @param skipGithub true when GitHub collection was explicitly skipped
  * @param maxRepos cap on repositories, or {@code null}
+ * @param attributionOverrides the attribution overrides TSV, or {@code null}
+ * @param ghExecutable the {@code gh} to run, or {@code null} for {@code gh} on the PATH
  * @param reports whether reports were asked for
  * @param plots whether plots were asked for
  * @param threads parser threads
@@ -35,6 +37,8 @@ public record BackfillOptions(
     List<Path> repoRoots,
     boolean skipGithub,
     Integer maxRepos,
+    Path attributionOverrides,
+    Path ghExecutable,
     boolean reports,
     boolean plots,
     int threads,

@@ -17,6 +17,8 @@ import java.util.List;
  * @param ledger the run ledger's path
  * @param notes things the user should know (steps not available yet, skipped inputs)
  * @param issueSummary one line per kind of bad input: count and first places (file:line)
+ * @param outcomes the headline figures of attribution
+ * @param outcomeLinks links written to {@code token_outcome_links.tsv}
  * @param seconds wall time
  */
 public record BackfillResult(
@@ -31,4 +33,6 @@ public record BackfillResult(
     Path ledger,
     List<String> notes,
     List<String> issueSummary,
+    dev.wlat.model.OutcomeHeadline outcomes,
+    long outcomeLinks,
     double seconds) {}

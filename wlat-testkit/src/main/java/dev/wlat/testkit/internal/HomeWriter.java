@@ -35,10 +35,18 @@ import java.util.SplittableRandom;
  * written on track for targetBytes * (day + 1) / days. Each session is streamed to disk as it is
  * rendered; only the per-thread accumulators (and the few parent plans that children replay) stay
  * in memory, so memory is bounded by the number of threads, not by the bytes written.
+ *
+ * The sessions of the plain directories (no git) come after the day loop, from a random stream of
+ * their own, so neither the regular sessions' stream nor session_index.jsonl's per-thread draws
+ * (made in the order threads were written) shift: every other rollout keeps its bytes whether or
+ * not the spec has plain directories. history.jsonl and session_index.jsonl gain the plain
+ * threads' lines, and chat_processes.json may name them among the newest threads.
  */
 /** Writes a Codex home for a {@link HomeSpec}; use {@code dev.wlat.testkit.CodexHomeGenerator}. */
 public final class HomeWriter {
   private static final long DAY_MS = 86_400_000L;
+  /** Session salts of plain-directory sessions start here, far above every other salt. */
+  private static final long PLAIN_DIR_SALT = 1L << 40;
   private static final String[] MODELS = {"gpt-5-codex", "gpt-5.1-codex-max", "gpt-5.2", "nebula-coder-preview"};
   private static final String[] EFFORTS = {"low", "medium", "medium", "high", "high", "xhigh", "minimal", null};
   private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Europe/Vilnius"};
@@ -120,6 +128,7 @@ public final class HomeWriter {
         }
       }
     }
+    plainDirSessions();
     if (on(Feature.LEGACY_FILE)) {
       legacy();
     }
@@ -162,15 +171,52 @@ public final class HomeWriter {
     return range.min() + r.nextInt(range.max() - range.min() + 1);
   }
 
+  /** {@return a start time between 07:00 and 21:30 UTC on day {@code d}}. */
+  private long daytime(int d, SplittableRandom r) {
+    return dayStartMs(d) + 7 * 3_600_000L + r.nextLong(14 * 3_600_000L + 1_800_000L);
+  }
+
   private void regular(int d, SplittableRandom top) throws IOException {
-    long created = dayStartMs(d) + 7 * 3_600_000L + top.nextLong(14 * 3_600_000L + 1_800_000L);
+    long created = daytime(d, top);
     Session s = session(500_000 + regularOrdinal++, d, created);
-    turns(s, pick(new SplittableRandom(s.seed ^ 3), spec.turnsPerSession()), spec.callsPerTurn(),
-        created + 200);
+    regularTurns(s);
     long before = written;
     write(s, Placement.LIVE);
     regularBytes += written - before;
     regularCount++;
+  }
+
+  private void regularTurns(Session s) {
+    turns(s, pick(new SplittableRandom(s.seed ^ 3), spec.turnsPerSession()), spec.callsPerTurn(),
+        s.createdMs + 200);
+  }
+
+  /**
+   * Writes the sessions of every plain directory: for each, a count drawn from its range, each on a
+   * random day at a daytime hour, all from one stream seeded apart from the others; written in time
+   * order. They are regular sessions whose cwd is the directory and which record no git facts.
+   */
+  private void plainDirSessions() throws IOException {
+    SplittableRandom r = new SplittableRandom(Ids.mix(spec.seed(), 13));
+    List<Session> planned = new ArrayList<>();
+    long ordinal = 0;
+    for (HomeSpec.PlainDir dir : spec.plainDirs()) {
+      int n = pick(r, dir.sessions());
+      for (int i = 0; i < n; i++) {
+        int d = r.nextInt(spec.days());
+        Session s = session(PLAIN_DIR_SALT + ordinal++, d, daytime(d, r));
+        s.repo = null;
+        s.plainDir = dir;
+        s.branch = null;
+        s.commit = null;
+        regularTurns(s);
+        planned.add(s);
+      }
+    }
+    planned.sort(Comparator.comparingLong((Session s) -> s.createdMs).thenComparing(s -> s.id));
+    for (Session s : planned) {
+      write(s, Placement.LIVE);
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -508,10 +554,10 @@ public final class HomeWriter {
 
   private void write(Session s, Placement placement) throws IOException {
     ThreadAcc a = s.acc;
-    a.repo = s.repo.name();
-    a.cwd = s.repo.cwd();
+    a.repo = s.repo == null ? null : s.repo.name();
+    a.cwd = s.cwd();
     a.gitBranch = s.branch;
-    a.gitOriginUrl = s.repo.remoteUrl();
+    a.gitOriginUrl = s.repo == null ? null : s.repo.remoteUrl();
     a.gitSha = s.commit;
     a.effort = s.turns.get(0).effort;
     a.originator = s.originator;

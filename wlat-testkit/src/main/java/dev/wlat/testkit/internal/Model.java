@@ -31,7 +31,11 @@ final class Model {
     String id;
     long seed;
     long createdMs;
+    /** The git repository worked in, or {@code null} in a plain directory. */
     HomeSpec.Repo repo;
+    /** The plain directory worked in, or {@code null} in a repository. */
+    HomeSpec.PlainDir plainDir;
+    /** The recorded {@code git.branch}, or {@code null}: then no {@code git} object is written. */
     String branch;
     String commit;
     Style style = Style.CLASSIC;
@@ -62,6 +66,11 @@ final class Model {
     // Filled in while writing.
     ThreadAcc acc;
     UsageState finalState;
+
+    /** {@return the working directory Codex records: the repo's or the plain directory's}. */
+    String cwd() {
+      return repo != null ? repo.cwd() : plainDir.cwd();
+    }
   }
 
   /** A planned turn. */

@@ -183,7 +183,7 @@ final class Renderer {
       }
     }
     b.raw(',').key("timestamp").ts(s.createdMs);
-    b.raw(',').key("cwd").str(s.repo.cwd());
+    b.raw(',').key("cwd").str(s.cwd());
     b.raw(',').key("originator").str(s.originator);
     b.raw(',').key("cli_version").str(s.cliVersion);
     b.raw(',').key("source");
@@ -215,7 +215,7 @@ final class Renderer {
     }
     if (s.branch != null) {
       b.raw(',').key("git").raw("{\"commit_hash\":").str(s.commit).raw(",\"branch\":").str(s.branch);
-      if (s.repo.hasRemote()) {
+      if (s.repo != null && s.repo.hasRemote()) {
         b.raw(",\"repository_url\":").str(s.repo.remoteUrl());
       }
       b.raw('}');
@@ -274,7 +274,7 @@ final class Renderer {
       end();
       begin("response_item");
       b.raw("\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"<environment_context>\\n  <cwd>")
-          .strBody(o.repo.cwd()).raw("</cwd>\\n  <shell>bash</shell>\\n</environment_context>\"}]");
+          .strBody(o.cwd()).raw("</cwd>\\n  <shell>bash</shell>\\n</environment_context>\"}]");
       end();
     }
     turnContext(o, t);
@@ -355,7 +355,7 @@ final class Renderer {
           String cmd = c == 0 && t.argsSecret != null
               ? "AWS_ACCESS_KEY_ID=" + t.argsSecret + " aws s3 ls s3://acme-backups/nightly"
               : CMDS[r.nextInt(CMDS.length)];
-          String args = "{\"cmd\":" + quote(cmd) + ",\"workdir\":" + quote(o.repo.cwd())
+          String args = "{\"cmd\":" + quote(cmd) + ",\"workdir\":" + quote(o.cwd())
               + ",\"yield_time_ms\":1000,\"max_output_tokens\":12000}";
           b.raw("\"type\":\"function_call\",\"name\":\"exec_command\",\"arguments\":").str(args)
               .raw(",\"call_id\":\"").raw(callId).raw('"');
@@ -421,11 +421,11 @@ final class Renderer {
   private void turnContext(Session o, Turn t) throws IOException {
     begin("turn_context");
     b.key("turn_id").str(t.id);
-    b.raw(',').key("cwd").str(o.repo.cwd());
+    b.raw(',').key("cwd").str(o.cwd());
     b.raw(",\"current_date\":\"").raw(dateOf(now)).raw('"');
     b.raw(',').key("timezone").str(o.timezone);
     b.raw(",\"approval_policy\":\"on-request\",\"sandbox_policy\":{\"type\":\"workspace-write\",\"writable_roots\":[")
-        .str(o.repo.cwd()).raw("],\"network_access\":false,\"exclude_tmpdir_env_var\":false,\"exclude_slash_tmp\":false}");
+        .str(o.cwd()).raw("],\"network_access\":false,\"exclude_tmpdir_env_var\":false,\"exclude_slash_tmp\":false}");
     b.raw(',').key("model").str(t.model);
     b.raw(",\"personality\":\"pragmatic\",\"collaboration_mode\":{\"mode\":\"default\",\"settings\":{\"model\":")
         .str(t.model).raw(",\"reasoning_effort\":").str(t.effort).raw(",\"developer_instructions\":null}}");

@@ -1,4 +1,4 @@
-package dev.wlat.report;
+package dev.wlat.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;

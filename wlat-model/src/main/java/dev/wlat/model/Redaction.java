@@ -1,4 +1,4 @@
-package dev.wlat.report;
+package dev.wlat.model;
 
 import java.util.List;
 import java.util.regex.Matcher;
