@@ -33,7 +33,8 @@ import java.util.Objects;
  *            github_repo, workstream_label and outcome_type win over the evidence.
  *   EXACT    the match below, upgraded because one of the thread's links to that GitHub repo is
  *            exact; or no repo from the evidence but a commit or PR that mentions the thread id
- *            (the repo is then the mentioning artifact's).
+ *            (the repo is then the mentioning artifact's); or, for a local repo without a GitHub
+ *            remote (which carries no links), one of its commits mentions the thread id.
  *   STRONG   two or more signals agree (cwd + recorded_origin; recorded_origin + branch for a repo
  *            found by origin alone although the cwd is elsewhere: repos move between machines; a
  *            recorded GitHub origin with no local repo whose recorded commit GitHub has).

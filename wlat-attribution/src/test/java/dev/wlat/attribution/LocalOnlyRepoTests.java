@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A repository without a GitHub remote carries no links, but a commit naming the thread still proves the repo. */
+/**
+ * A repository without a GitHub remote carries no links, but a commit naming the thread still proves the
+ * repo; and what a thread's attribution says is secret-free whatever its branch is called.
+ */
 class LocalOnlyRepoTests {
 
   private static final String THREAD = "019a0f6e-7c2b-7d10-9a55-0000000000aa";
@@ -48,5 +51,22 @@ class LocalOnlyRepoTests {
 
     assertThat(a.attribution().confidence()).isEqualTo(Confidence.DERIVED);
     assertThat(a.attribution().method()).isEqualTo("cwd");
+  }
+
+  @Test
+  void aSecretInTheRecordedBranchNeverReachesTheWorkstreamOrEvidence() {
+    String token = "ghp_" + "Z".repeat(36);
+    Path repo = tmp.resolve("notes");
+    try (GitFixture git = GitFixture.init(repo)) {
+      git.commit("docs: research notes", START.plusSeconds(600));
+    }
+    Attributor attributor = Attributor.create(RepoIndex.discover(List.of(tmp)), AttributionOverrides.EMPTY, List.of());
+
+    ThreadAttribution a = attributor.attribute(ThreadEvidence.builder(THREAD).cwd(repo.toString())
+        .recordedGit(new dev.wlat.model.GitFacts(null, "fix/" + token, null))
+        .span(START, START.plusSeconds(1200)).build());
+
+    assertThat(a.attribution().workstreamLabel()).doesNotContain(token).contains("[redacted:github_token]");
+    assertThat(a.attribution().evidence()).doesNotContain(token);
   }
 }

@@ -11,13 +11,13 @@ import java.util.Objects;
  * @param branch the branch the thread worked on, or {@code null}
  * @param sha the commit the thread started from, or {@code null}
  * @param workstreamLabel the workstream: {@code owner/name:branch-topic}, or for work outside
- *     GitHub a key derived from the cwd; never {@code null}
+ *     GitHub a key derived from the cwd; never {@code null}; already redacted (see {@link Redaction})
  * @param outcome the outcome type
  * @param confidence how sure the link between thread and repository is
  * @param method the signals used, {@code +}-joined (e.g. {@code cwd+recorded_origin+branch})
  * @param evidence a short, secret-free account of the evidence, saying for each fact whether it is
  *     as recorded by Codex at the session ({@code as-of-session}) or as the repository is now
- *     ({@code current})
+ *     ({@code current}); already redacted
  */
 public record Attribution(
     String threadId,

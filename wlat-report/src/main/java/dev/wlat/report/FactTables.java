@@ -6,7 +6,6 @@ import dev.wlat.model.ParseDiagnostics;
 import dev.wlat.model.RateLimitSnapshot;
 import dev.wlat.model.RateLimitWindow;
 import dev.wlat.model.ReconciliationRow;
-import dev.wlat.model.Redaction;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SegmentLocation;
 import dev.wlat.model.SessionRollup;
@@ -292,9 +291,8 @@ public final class FactTables {
     return a == null ? null : a.githubSlug();
   }
 
-  /** Workstream labels hold branch names and paths, which people sometimes paste secrets into. */
   static String workstream(Attribution a) {
-    return a == null ? null : Redaction.redact(a.workstreamLabel());
+    return a == null ? null : a.workstreamLabel();
   }
 
   static String outcome(Attribution a) {
@@ -310,7 +308,7 @@ public final class FactTables {
   }
 
   static String evidence(Attribution a) {
-    return a == null ? null : Redaction.redact(a.evidence());
+    return a == null ? null : a.evidence();
   }
 
   private static String issues(ParseDiagnostics d) {

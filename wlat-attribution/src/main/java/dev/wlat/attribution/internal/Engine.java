@@ -17,6 +17,7 @@ import dev.wlat.model.Mentions;
 import dev.wlat.model.OutcomeLink;
 import dev.wlat.model.OutcomeTaxonomy;
 import dev.wlat.model.OutcomeType;
+import dev.wlat.model.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,10 +122,12 @@ public final class Engine {
     }
 
     LocalRepo tree = local;
-    String workstream = override.map(AttributionOverride::workstreamLabel)
-        .orElseGet(() -> Workstreams.label(repo, tree, branch, cwd));
+    // Labels and evidence hold branch names and paths, where people sometimes paste secrets: they
+    // are redacted once here, so no writer has to redact them per row.
+    String workstream = Redaction.redact(override.map(AttributionOverride::workstreamLabel)
+        .orElseGet(() -> Workstreams.label(repo, tree, branch, cwd)));
     OutcomeType outcome = override.map(AttributionOverride::outcome).orElseGet(() -> outcomeOf(finished, branch));
-    String evidence = clean(asOfSession(e, git) + "; current: " + String.join(", ", facts));
+    String evidence = Redaction.redact(clean(asOfSession(e, git) + "; current: " + String.join(", ", facts)));
     Attribution a = new Attribution(threadId, local == null ? null : local.root().toString(), repo, branch,
         blankToNull(git.commitHash()), workstream, outcome, confidence,
         method.isEmpty() ? "none" : String.join("+", method), evidence);

@@ -176,9 +176,6 @@ public final class BackfillJob {
     // ---- attribution and GitHub (before any output is written: a gh failure leaves them intact) ----
     long tSide = System.nanoTime();
     RepoIndex repoIndex = RepoIndex.discover(options.repoRoots());
-    for (String p : repoIndex.problems()) {
-      sideInputProblems.add("repository skipped: " + p);
-    }
     AttributionOverrides overrides = options.attributionOverrides() == null
         ? AttributionOverrides.EMPTY : AttributionOverrides.read(options.attributionOverrides());
     GitHubStep.Collected github = GitHubStep.run(options, repoIndex, stateThreads.values());
@@ -266,6 +263,10 @@ public final class BackfillJob {
     long tDone = System.nanoTime();
 
     // ---- the ledger ----
+    // Read only now: walking a repository's history during attribution can add problems too.
+    for (String p : repoIndex.problems()) {
+      sideInputProblems.add("repository: " + p);
+    }
     List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
         names, processes, repoIndex, overrides, github, attribution, outputs, notes, tDiscovered - t0,
