@@ -10,6 +10,7 @@ import dev.wlat.attribution.AttributionException;
 import dev.wlat.github.GitHubException;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.model.TimeWindow;
+import dev.wlat.report.RunLog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,10 @@ final class BackfillCommand implements Callable<Integer> {
     } catch (java.io.UncheckedIOException e) {
       throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
     }
+    RunLog.append(outRoot, new RunLog.Entry(r.runId(), "backfill", now, r.seconds(), ExitCodes.OK,
+        "runs/" + r.ledger().getFileName(), String.format(Locale.ROOT,
+            "%,d files, %,d token rows, %,d threads, cumulative_delta_tokens %,d, %,d outcome links",
+            r.filesRead(), r.tokenEvents(), r.threads(), r.cumulativeDeltaTokens(), r.outcomeLinks())));
     if (!quiet) {
       out.printf(Locale.ROOT, "wlat backfill: %,d files (%.1f MB), %,d token rows, %,d threads in %.1fs%n",
           r.filesRead(), r.bytesRead() / 1e6, r.tokenEvents(), r.threads(), r.seconds());

@@ -215,7 +215,8 @@ class AttributionEndToEndTests {
     assertThat(loud.exitCode()).as(loud.describe()).isZero();
     assertThat(loud.out()).contains("attribution: ").contains("attributed manual, exact or strong")
         .contains("tokens per repo: ");
-    String ledger = OutputTree.readString(OutputTree.files(temp.resolve("out-loud").resolve("runs")).get(0));
+    String ledger = OutputTree.readString(OutputTree.files(temp.resolve("out-loud").resolve("runs")).stream()
+        .filter(f -> f.getFileName().toString().endsWith("_execution_ledger.md")).findFirst().orElseThrow());
     assertThat(ledger).contains("## Attribution").contains("local repositories found (worktrees included) | 4");
     Set<String> kinds = links.stream().map(l -> l.get("link_method")).collect(Collectors.toSet());
     assertThat(kinds).contains("thread_id_in_commit");

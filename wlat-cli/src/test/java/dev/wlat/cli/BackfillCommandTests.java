@@ -87,6 +87,24 @@ class BackfillCommandTests {
     assertThat(run.err()).isEmpty();
   }
 
+  @Test
+  void eachRunAppendsItsRowToTheRunLog() {
+    Path twice = temp.resolve("out-twice");
+    for (int i = 0; i < 2; i++) {
+      Cli.Result r = backfill(home, twice);
+      assertThat(r.exitCode()).as(r.describe()).isZero();
+    }
+
+    List<Map<String, String>> log = TsvReader.readAll(twice.resolve("runs").resolve("run_log.tsv"));
+
+    assertThat(log).hasSize(2).allSatisfy(r -> {
+      assertThat(r.get("command")).isEqualTo("backfill");
+      assertThat(r.get("exit_code")).isEqualTo("0");
+      assertThat(twice.resolve(r.get("ledger"))).isRegularFile();
+      assertThat(r.get("summary")).contains("cumulative_delta_tokens");
+    });
+  }
+
   // ---- token_event_accounting.tsv against the truth ----
 
   @Test
@@ -363,7 +381,8 @@ class BackfillCommandTests {
   }
 
   private static String ledger(Path outputRoot) {
-    List<Path> ledgers = OutputTree.files(outputRoot.resolve("runs"));
+    List<Path> ledgers = OutputTree.files(outputRoot.resolve("runs")).stream()
+        .filter(f -> f.getFileName().toString().endsWith("_execution_ledger.md")).toList();
     assertThat(ledgers).hasSize(1);
     return OutputTree.readString(ledgers.get(0));
   }
