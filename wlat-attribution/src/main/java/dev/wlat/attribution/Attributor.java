@@ -51,9 +51,10 @@ import java.util.Objects;
  *                                              whose message mentions the thread id
  *   thread_id_in_pull_request         EXACT    a PR whose title or body mentions the thread id
  *   commit_in_session_in_pull_request EXACT    a commit made in the session in the thread's repo that
- *                                              a PR holds (its SHA in the PR's commits or head), or on
- *                                              the session branch which is the PR's head; both the
- *                                              commit and the PR are linked
+ *                                              a PR holds (its SHA in the PR's commits or head) and
+ *                                              that is on the session branch or on no branch the local
+ *                                              repo knows, or on the session branch which is the PR's
+ *                                              head; both the commit and the PR are linked
  *   branch_number                     EXACT    the session branch names a number (fix/123-retry) that
  *                                              is a known PR or issue of the repo
  *   branch_matches_pull_request       STRONG   a PR whose head is the session branch and that was open
@@ -64,7 +65,7 @@ import java.util.Objects;
  *   closed_by_linked_work             inherits an issue closed (fixes #12) by a linked commit or PR
  *   release_after_linked_work         DERIVED  a release or tag whose target is a linked commit, or the
  *                                              first release published within 14 days after a linked
- *                                              PR was merged
+ *                                              PR was merged; a tag is not linked beside its own release
  * A link that is not EXACT is capped at the repository match: never stronger than it (an override
  * without a github_repo caps at the evidence's confidence, not at MANUAL).
  *

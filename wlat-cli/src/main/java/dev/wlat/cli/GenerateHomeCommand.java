@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = {"Write a deterministic synthetic Codex home with its ground truth (for trying wlat and benchmarks).",
         "Options: --output DIR [--seed N] [--days D] [--start YYYY-MM-DD] [--target-bytes 100M|1G]",
         "         [--payload-bytes N] [--sessions-per-day A..B] [--truth FILE]",
-        "         [--repos DIR]  (also write matching git repositories; alone: only them)"})
+        "         [--repos DIR]  (also write matching git repositories; alone: only them)",
+        "         [--github DIR]  (also write their GitHub responses and a fake gh, DIR/gh, serving them)"})
 final class GenerateHomeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

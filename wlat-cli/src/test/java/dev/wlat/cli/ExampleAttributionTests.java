@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wlat.report.TsvReader;
 import dev.wlat.testkit.CodexHomeGenerator;
+import dev.wlat.testkit.ExampleGitHub;
 import dev.wlat.testkit.ExampleRepos;
+import dev.wlat.testkit.GitHubManifest;
 import dev.wlat.testkit.HomeSpec;
+import dev.wlat.testkit.RepoManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +34,27 @@ class ExampleAttributionTests {
   static Cli.Result run;
   static List<Map<String, String>> threads;
   static List<Map<String, String>> links;
+  static GitHubManifest github;
+  static Cli.Result githubRun;
+  static List<Map<String, String>> githubLinks;
 
   @BeforeAll
   static void backfillTheExampleWithItsRepos() throws IOException {
     Path repos = temp.resolve("repos");
-    ExampleRepos.write(repos, CodexHomeGenerator.generate(HomeSpec.defaults(), temp.resolve("home")));
+    RepoManifest manifest = ExampleRepos.write(repos,
+        CodexHomeGenerator.generate(HomeSpec.defaults(), temp.resolve("home")));
     Path out = temp.resolve("out");
     run = BackfillCommandTests.backfill(HOME, out, "--repo-root", repos.toString(),
         "--attribution-overrides", OVERRIDES.toString());
     threads = TsvReader.readAll(out.resolve("data").resolve("codex_threads.tsv"));
     links = TsvReader.readAll(out.resolve("data").resolve("token_outcome_links.tsv"));
+
+    github = ExampleGitHub.write(temp.resolve("github"), manifest);
+    Path ghOut = temp.resolve("out-github");
+    githubRun = Cli.run("backfill", "--since", "all", "--codex-home", HOME.toString(), "--output-root",
+        ghOut.toString(), "--repo-root", repos.toString(), "--attribution-overrides", OVERRIDES.toString(),
+        "--gh", temp.resolve("github").resolve("gh").toString(), "--no-reports", "--no-plots");
+    githubLinks = TsvReader.readAll(ghOut.resolve("data").resolve("token_outcome_links.tsv"));
   }
 
   @Test
@@ -57,6 +71,33 @@ class ExampleAttributionTests {
         .contains("exact", "strong", "derived");
     assertThat(links).extracting(l -> l.get("link_method"))
         .contains("thread_id_in_commit", "commit_on_session_branch", "commit_during_session");
+  }
+
+  @Test
+  void withTheExampleGitHubDataMergedPullRequestsIssuesAndReleasesAreLinked() {
+    assertThat(githubRun.exitCode()).as(githubRun.describe()).isZero();
+    long merged = github.pulls().stream().filter(p -> p.state() == GitHubManifest.PullState.MERGED).count();
+    java.util.Set<String> mergedLinked = githubLinks.stream()
+        .filter(l -> l.get("artifact_kind").equals("pull_request") && l.get("merged").equals("1"))
+        .map(l -> l.get("github_repo") + "#" + l.get("artifact_id")).collect(Collectors.toSet());
+    assertThat(mergedLinked).as("every merged PR of the example is linked to its threads").hasSize((int) merged);
+    assertThat(githubRun.out()).contains(merged + " merged PRs linked").contains("closed issues linked")
+        .contains("releases linked");
+    assertThat(githubLinks).extracting(l -> l.get("link_method"))
+        .contains("commit_in_session_in_pull_request", "closed_by_linked_work", "release_after_linked_work",
+            "thread_id_in_pull_request");
+  }
+
+  @Test
+  void aThreadIsNeverTiedExactlyToAnotherBranchsPullRequest() {
+    for (Map<String, String> l : githubLinks) {
+      if (!l.get("artifact_kind").equals("pull_request") || !l.get("link_method").equals("commit_in_session_in_pull_request")) {
+        continue;
+      }
+      GitHubManifest.Pull pr = github.repo(l.get("github_repo")).orElseThrow().pulls().stream()
+          .filter(p -> Integer.toString(p.number()).equals(l.get("artifact_id"))).findFirst().orElseThrow();
+      assertThat(pr.threadIds()).as("PR #%s linked to %s", pr.number(), l.get("thread_id")).contains(l.get("thread_id"));
+    }
   }
 
   @Test

@@ -7,17 +7,22 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Command line entry point: {@code GenerateCodexHome [--output DIR] [--repos DIR] [--seed N]
- * [--days D] [--target-bytes 100M|1G|…] [--start 2026-09-01] [--payload-bytes N] [--truth FILE]}.
+ * Command line entry point: {@code GenerateCodexHome [--output DIR] [--repos DIR] [--github DIR]
+ * [--seed N] [--days D] [--target-bytes 100M|1G|…] [--start 2026-09-01] [--payload-bytes N]
+ * [--truth FILE]}.
  *
  * <p>{@code --repos DIR} also writes the matching git repositories ({@link ExampleRepos}) into
- * {@code DIR}, which must be empty or absent. With {@code --repos} and no {@code --output}, the
- * home is generated into a temporary directory and deleted afterwards: only the repositories (and
- * the truth, if asked for) are kept.
+ * {@code DIR}, which must be empty or absent. {@code --github DIR} also writes the matching GitHub
+ * responses and a fake {@code gh} serving them ({@link ExampleGitHub}, run {@code DIR/gh}) into
+ * {@code DIR}, which must be empty or absent; they are read from the repositories, which without
+ * {@code --repos} are written into a temporary directory and deleted afterwards. Without
+ * {@code --output}, the home is generated into a temporary directory and deleted afterwards: only
+ * the repositories, the GitHub responses (and the truth, if asked for) are kept.
  *
  * <p>Exit codes: 0 ok, 2 invalid arguments, 1 failure.
  */
@@ -34,6 +39,7 @@ public final class GenerateCodexHome {
     Path output = null;
     Path truth = null;
     Path repos = null;
+    Path github = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -49,6 +55,7 @@ public final class GenerateCodexHome {
           case "--output" -> output = Path.of(v);
           case "--truth" -> truth = Path.of(v);
           case "--repos" -> repos = Path.of(v);
+          case "--github" -> github = Path.of(v);
           case "--seed" -> b.seed(Long.parseLong(v));
           case "--days" -> b.days(Integer.parseInt(v));
           case "--start" -> b.start(LocalDate.parse(v));
@@ -61,11 +68,14 @@ public final class GenerateCodexHome {
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
-      if (output == null && repos == null) {
-        throw new IllegalArgumentException("--output DIR or --repos DIR is required");
+      if (output == null && repos == null && github == null) {
+        throw new IllegalArgumentException("--output DIR, --repos DIR or --github DIR is required");
       }
       if (repos != null && Files.isDirectory(repos) && !isEmpty(repos)) {
         throw new IllegalArgumentException("repos directory [%s] must be empty or absent".formatted(repos));
+      }
+      if (github != null && Files.isDirectory(github) && !isEmpty(github)) {
+        throw new IllegalArgumentException("github directory [%s] must be empty or absent".formatted(github));
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
       err.println("generate-codex-home: " + e.getMessage());
@@ -73,6 +83,7 @@ public final class GenerateCodexHome {
       return 2;
     }
     Path home = output;
+    Path tempRepos = null;
     try {
       long t0 = System.nanoTime();
       if (home == null) {
@@ -88,16 +99,36 @@ public final class GenerateCodexHome {
             + " (naive sum %,d)%n", output, t.threads().size(), t.files().size(), t.homeBytes(), secs,
             t.total().total(), t.naiveSum().total());
       }
-      if (repos != null) {
+      if (repos != null || github != null) {
         t0 = System.nanoTime();
-        RepoManifest m = ExampleRepos.write(repos, t);
+        if (repos == null) {
+          tempRepos = Files.createTempDirectory("wlat-repos");
+        }
+        RepoManifest m = ExampleRepos.write(repos != null ? repos : tempRepos, t);
         secs = (System.nanoTime() - t0) / 1e9;
-        long branches = m.repos().stream().mapToLong(r -> r.branches().size()).sum();
-        long trailers = m.repos().stream().mapToLong(r -> r.trailerCommits().size()).sum();
-        long missing = m.repos().stream().mapToLong(r -> r.missingBranches().size()).sum();
-        out.printf(Locale.ROOT, "wrote %s: %d repos, %d branches, %d commits (%d with a Codex-Thread trailer),"
-            + " %d recorded branches left out, worktree %s on %s in %.1f s%n", repos, m.repos().size(), branches,
-            m.commits().size(), trailers, missing, m.worktree().name(), m.worktree().branch(), secs);
+        if (repos != null) {
+          long branches = m.repos().stream().mapToLong(r -> r.branches().size()).sum();
+          long trailers = m.repos().stream().mapToLong(r -> r.trailerCommits().size()).sum();
+          long missing = m.repos().stream().mapToLong(r -> r.missingBranches().size()).sum();
+          out.printf(Locale.ROOT, "wrote %s: %d repos, %d branches, %d commits (%d with a Codex-Thread trailer),"
+              + " %d recorded branches left out, worktree %s on %s in %.1f s%n", repos, m.repos().size(), branches,
+              m.commits().size(), trailers, missing, m.worktree().name(), m.worktree().branch(), secs);
+        }
+        if (github != null) {
+          t0 = System.nanoTime();
+          GitHubManifest gm = ExampleGitHub.write(github, m);
+          secs = (System.nanoTime() - t0) / 1e9;
+          List<GitHubManifest.Pull> pulls = gm.pulls();
+          long merged = pulls.stream().filter(p -> p.state() == GitHubManifest.PullState.MERGED).count();
+          long open = pulls.stream().filter(p -> p.state() == GitHubManifest.PullState.OPEN).count();
+          long issues = gm.repos().stream().mapToLong(r -> r.issues().size()).sum();
+          long closed = gm.repos().stream().flatMap(r -> r.issues().stream())
+              .filter(i -> i.state() == GitHubManifest.IssueState.CLOSED).count();
+          long releases = gm.repos().stream().mapToLong(r -> r.releases().size()).sum();
+          out.printf(Locale.ROOT, "wrote %s: %d GitHub repos, %d pull requests (%d merged, %d open, %d closed),"
+              + " %d issues (%d closed), %d releases in %.1f s; run %s%n", github, gm.repos().size(), pulls.size(),
+              merged, open, pulls.size() - merged - open, issues, closed, releases, secs, github.resolve("gh"));
+        }
       }
       return 0;
     } catch (IllegalArgumentException e) {
@@ -109,6 +140,9 @@ public final class GenerateCodexHome {
     } finally {
       if (output == null && home != null) {
         deleteQuietly(home);
+      }
+      if (tempRepos != null) {
+        deleteQuietly(tempRepos);
       }
     }
   }
@@ -156,7 +190,8 @@ public final class GenerateCodexHome {
   }
 
   private static String usage() {
-    return "usage: GenerateCodexHome (--output DIR | --repos DIR | both) [--seed N] [--days D] [--start YYYY-MM-DD]"
-        + " [--target-bytes 100M|1G] [--payload-bytes N] [--sessions-per-day MIN..MAX] [--truth FILE]";
+    return "usage: GenerateCodexHome [--output DIR] [--repos DIR] [--github DIR] (one or more) [--seed N] [--days D]"
+        + " [--start YYYY-MM-DD] [--target-bytes 100M|1G] [--payload-bytes N] [--sessions-per-day MIN..MAX]"
+        + " [--truth FILE]";
   }
 }

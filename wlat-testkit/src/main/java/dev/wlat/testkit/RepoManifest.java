@@ -142,12 +142,16 @@ public record RepoManifest(Path dir, List<Repo> repos, Worktree worktree, List<P
    * @param threadId the thread
    * @param branch its {@code session_meta.git.branch}
    * @param reason why it is missing, such as {@code never created locally}
+   * @param createdAt when the thread's session began ({@link ThreadTruth#createdAt()})
+   * @param updatedAt the time of the thread's last line ({@link ThreadTruth#updatedAt()})
    */
-  public record MissingBranch(String threadId, String branch, String reason) {
+  public record MissingBranch(String threadId, String branch, String reason, Instant createdAt, Instant updatedAt) {
     public MissingBranch {
       Objects.requireNonNull(threadId, "threadId");
       Objects.requireNonNull(branch, "branch");
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
     }
   }
 
@@ -231,6 +235,8 @@ public record RepoManifest(Path dir, List<Repo> repos, Worktree worktree, List<P
           g.writeStringField("thread_id", m.threadId());
           g.writeStringField("branch", m.branch());
           g.writeStringField("reason", m.reason());
+          g.writeStringField("created_at", m.createdAt().toString());
+          g.writeStringField("updated_at", m.updatedAt().toString());
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -289,6 +289,18 @@ class ExampleReposTests {
   }
 
   @Test
+  void missingBranchesCarryTheirThreadsSpan() {
+    for (RepoManifest.Repo m : repos.repos()) {
+      for (RepoManifest.MissingBranch b : m.missingBranches()) {
+        ThreadTruth t = truth.thread(b.threadId()).orElseThrow();
+        assertThat(b.branch()).isEqualTo(t.gitBranch());
+        assertThat(b.createdAt()).isEqualTo(t.createdAt());
+        assertThat(b.updatedAt()).isEqualTo(t.updatedAt());
+      }
+    }
+  }
+
+  @Test
   void subjectsAreConventionalAndMatchTheBranchKind() {
     for (RepoManifest.Repo m : repos.repos()) {
       Set<String> firstSeen = new HashSet<>();

@@ -42,6 +42,35 @@ class GenerateCodexHomeTests {
   }
 
   @Test
+  void writesOnlyTheGitHubResponsesWhenAskedForThemAlone(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = GenerateCodexHome.run(new String[] {"--github", dir.resolve("github").toString(), "--days", "4"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 GitHub repos").contains("pull requests")
+        .contains("releases").doesNotContain("4 repos");
+    assertThat(dir.resolve("github/gh")).isExecutable();
+    assertThat(dir.resolve("github/" + ExampleGitHub.MANIFEST_FILE)).isNotEmptyFile();
+    assertThat(dir.resolve("github/responses/repos_acme_payments-api_pulls.json")).isNotEmptyFile();
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("github");
+    }
+  }
+
+  @Test
+  void aNonEmptyGitHubDirectoryExitsWithTwo(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("github"));
+    Files.writeString(dir.resolve("github/keep.txt"), "mine");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = GenerateCodexHome.run(new String[] {"--repos", dir.resolve("repos").toString(), "--github",
+        dir.resolve("github").toString(), "--days", "2"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("github").contains("must be empty");
+    assertThat(dir.resolve("repos")).doesNotExist();
+  }
+
+  @Test
   void aNonEmptyReposDirectoryExitsWithTwoBeforeWritingTheHome(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("repos"));
     Files.writeString(dir.resolve("repos/keep.txt"), "mine");

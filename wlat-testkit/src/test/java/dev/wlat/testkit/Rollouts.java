@@ -82,6 +82,17 @@ final class Rollouts {
     }
   }
 
+  /** {@return every top-level value of {@code text}, in order: a paginated gh response is several arrays}. */
+  static List<Object> parseAll(String text) throws IOException {
+    List<Object> out = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(text)) {
+      while (p.nextToken() != null) {
+        out.add(read(p));
+      }
+    }
+    return out;
+  }
+
   private static Object read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {

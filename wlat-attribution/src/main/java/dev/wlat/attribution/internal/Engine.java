@@ -202,8 +202,12 @@ public final class Engine {
         + " (+" + SESSION_GRACE.toHours() + "h grace)";
     for (SessionCommit c : commits) {
       List<GitHubArtifact> prs = new ArrayList<>();
+      // A PR holding a commit of the session ties it to the thread only when the commit is on the
+      // session's branch (or its branch is unknown): a commit the local repo shows on another branch
+      // is another session's work that happened to land in the same hours.
+      boolean mayBeOurs = c.onBranch() || !c.branchKnown();
       for (GitHubArtifact pr : artifacts.pullRequests(github)) {
-        if (artifacts.pullRequestHas(pr, c.sha()) || (c.onBranch() && branch.equals(pr.branch()))) {
+        if ((mayBeOurs && artifacts.pullRequestHas(pr, c.sha())) || (c.onBranch() && branch.equals(pr.branch()))) {
           prs.add(pr);
         }
       }
@@ -291,6 +295,13 @@ public final class Engine {
       if (releases.isEmpty()) {
         continue;
       }
+      // A release and its own tag are one thing: link the release, not the tag beside it.
+      Set<String> releaseNames = new HashSet<>();
+      for (GitHubArtifact r : releases) {
+        if (r.kind() == ArtifactKind.RELEASE) {
+          releaseNames.add(r.id());
+        }
+      }
       for (LinkSet.Entry x : links.entries()) {
         OutcomeLink l = x.link();
         if (!l.repo().equals(repo)) {
@@ -298,7 +309,8 @@ public final class Engine {
         }
         if (l.artifactKind() == ArtifactKind.COMMIT) {
           for (GitHubArtifact r : releases) {
-            if (r.sha() != null && r.sha().equalsIgnoreCase(l.artifactId())) {
+            boolean tagOfARelease = r.kind() == ArtifactKind.TAG && releaseNames.contains(r.id());
+            if (!tagOfARelease && r.sha() != null && r.sha().equalsIgnoreCase(l.artifactId())) {
               addRelease(links, r, (r.kind() == ArtifactKind.RELEASE ? "release " : "tag ") + r.id()
                   + " targets linked commit " + shortSha(l.artifactId()));
             }

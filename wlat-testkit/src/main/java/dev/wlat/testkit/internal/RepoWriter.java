@@ -239,7 +239,8 @@ public final class RepoWriter {
       List<Planned> made = new ArrayList<>();
       if (t.createdAt().getEpochSecond() <= historyStart) {
         if (!b.equals("main")) {
-          plan.missing.add(new RepoManifest.MissingBranch(t.threadId(), b, "thread older than the repository's history"));
+          plan.missing.add(new RepoManifest.MissingBranch(t.threadId(), b,
+              "thread older than the repository's history", t.createdAt(), t.updatedAt()));
         }
         continue;
       }
@@ -250,7 +251,8 @@ public final class RepoWriter {
           made.add(words.commit(t, "main", kind, slug, 0, r));
         }
       } else if (missing.contains(b)) {
-        plan.missing.add(new RepoManifest.MissingBranch(t.threadId(), b, "never created locally"));
+        plan.missing.add(new RepoManifest.MissingBranch(t.threadId(), b, "never created locally", t.createdAt(),
+            t.updatedAt()));
         continue;
       } else {
         // a fork or subagent follows up on its parent's branch: tests, docs, review fixes
