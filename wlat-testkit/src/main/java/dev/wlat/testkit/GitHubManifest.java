@@ -1,14 +1,8 @@
 package dev.wlat.testkit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import dev.wlat.testkit.internal.JsonDocs;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,96 +188,77 @@ public record GitHubManifest(List<Repo> repos, List<PlantedSecret> plantedSecret
 
   /** Writes this manifest as pretty-printed JSON to {@code file}, replacing it. */
   public void writeJson(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      writeJson(out);
-    }
+    JsonDocs.write(file, this::fields);
   }
 
   /** {@return this manifest as pretty-printed JSON}. */
   public String toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      writeJson(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return JsonDocs.toJson(this::fields);
   }
 
-  private void writeJson(OutputStream out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
+  private void fields(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("repos");
+    for (Repo r : repos) {
       g.writeStartObject();
-      g.writeStringField("generator", "wlat-testkit");
-      g.writeArrayFieldStart("repos");
-      for (Repo r : repos) {
+      g.writeStringField("slug", r.slug());
+      strings(g, "commits", r.commitShas());
+      g.writeArrayFieldStart("pulls");
+      for (Pull p : r.pulls()) {
         g.writeStartObject();
-        g.writeStringField("slug", r.slug());
-        strings(g, "commits", r.commitShas());
-        g.writeArrayFieldStart("pulls");
-        for (Pull p : r.pulls()) {
-          g.writeStartObject();
-          g.writeNumberField("number", p.number());
-          g.writeStringField("branch", p.branch());
-          g.writeStringField("state", p.state().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("source", p.source().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("author", p.author());
-          g.writeStringField("head_sha", p.headSha());
-          strings(g, "commits", p.commitShas());
-          strings(g, "thread_ids", p.threadIds());
-          g.writeStringField("created_at", p.createdAt().toString());
-          g.writeStringField("closed_at", p.closedAt() == null ? null : p.closedAt().toString());
-          g.writeStringField("merge_commit_sha", p.mergeCommitSha());
-          numbers(g, "fixes", p.fixes());
-          g.writeStringField("mentioned_thread_id", p.mentionedThreadId());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("issues");
-        for (Issue i : r.issues()) {
-          g.writeStartObject();
-          g.writeNumberField("number", i.number());
-          g.writeStringField("state", i.state().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("created_at", i.createdAt().toString());
-          g.writeStringField("closed_at", i.closedAt() == null ? null : i.closedAt().toString());
-          if (i.closedByPull() == null) {
-            g.writeNullField("closed_by_pull");
-          } else {
-            g.writeNumberField("closed_by_pull", i.closedByPull());
-          }
-          g.writeStringField("closed_by_commit", i.closedByCommit());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("releases");
-        for (Release rel : r.releases()) {
-          g.writeStartObject();
-          g.writeStringField("tag", rel.tag());
-          g.writeStringField("published_at", rel.publishedAt().toString());
-          g.writeStringField("target_sha", rel.targetSha());
-          numbers(g, "pulls", rel.pulls());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
+        g.writeNumberField("number", p.number());
+        g.writeStringField("branch", p.branch());
+        g.writeStringField("state", p.state().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("source", p.source().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("author", p.author());
+        g.writeStringField("head_sha", p.headSha());
+        strings(g, "commits", p.commitShas());
+        strings(g, "thread_ids", p.threadIds());
+        g.writeStringField("created_at", p.createdAt().toString());
+        g.writeStringField("closed_at", p.closedAt() == null ? null : p.closedAt().toString());
+        g.writeStringField("merge_commit_sha", p.mergeCommitSha());
+        numbers(g, "fixes", p.fixes());
+        g.writeStringField("mentioned_thread_id", p.mentionedThreadId());
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("planted_secrets");
-      for (PlantedSecret s : plantedSecrets) {
+      g.writeArrayFieldStart("issues");
+      for (Issue i : r.issues()) {
         g.writeStartObject();
-        g.writeStringField("kind", s.kind());
-        g.writeStringField("location", s.location());
-        g.writeStringField("value", s.value());
+        g.writeNumberField("number", i.number());
+        g.writeStringField("state", i.state().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("created_at", i.createdAt().toString());
+        g.writeStringField("closed_at", i.closedAt() == null ? null : i.closedAt().toString());
+        if (i.closedByPull() == null) {
+          g.writeNullField("closed_by_pull");
+        } else {
+          g.writeNumberField("closed_by_pull", i.closedByPull());
+        }
+        g.writeStringField("closed_by_commit", i.closedByCommit());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("releases");
+      for (Release rel : r.releases()) {
+        g.writeStartObject();
+        g.writeStringField("tag", rel.tag());
+        g.writeStringField("published_at", rel.publishedAt().toString());
+        g.writeStringField("target_sha", rel.targetSha());
+        numbers(g, "pulls", rel.pulls());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
-      g.writeRaw('\n');
     }
+    g.writeEndArray();
+    g.writeArrayFieldStart("planted_secrets");
+    for (PlantedSecret s : plantedSecrets) {
+      g.writeStartObject();
+      g.writeStringField("kind", s.kind());
+      g.writeStringField("location", s.location());
+      g.writeStringField("value", s.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -1,14 +1,8 @@
 package dev.wlat.testkit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import dev.wlat.testkit.internal.JsonDocs;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,107 +176,88 @@ public record RepoManifest(Path dir, List<Repo> repos, Worktree worktree, List<P
 
   /** Writes this manifest as pretty-printed JSON to {@code file}, replacing it. */
   public void writeJson(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      writeJson(out);
-    }
+    JsonDocs.write(file, this::fields);
   }
 
   /** {@return this manifest as pretty-printed JSON, paths relative to {@link #dir()}}. */
   public String toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      writeJson(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return JsonDocs.toJson(this::fields);
   }
 
   private String rel(Path p) {
     return dir.relativize(p).toString().replace('\\', '/');
   }
 
-  private void writeJson(OutputStream out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
+  private void fields(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("repos");
+    for (Repo r : repos) {
       g.writeStartObject();
-      g.writeStringField("generator", "wlat-testkit");
-      g.writeArrayFieldStart("repos");
-      for (Repo r : repos) {
+      g.writeStringField("name", r.name());
+      g.writeStringField("github_repo", r.githubRepo());
+      g.writeStringField("dir", rel(r.dir()));
+      g.writeStringField("cwd", r.cwd());
+      g.writeObjectFieldStart("remotes");
+      for (Map.Entry<String, String> e : r.remotes().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeStringField("head", r.head());
+      g.writeArrayFieldStart("branches");
+      for (String b : r.branches()) {
+        g.writeString(b);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("missing_branches");
+      for (MissingBranch m : r.missingBranches()) {
         g.writeStartObject();
-        g.writeStringField("name", r.name());
-        g.writeStringField("github_repo", r.githubRepo());
-        g.writeStringField("dir", rel(r.dir()));
-        g.writeStringField("cwd", r.cwd());
-        g.writeObjectFieldStart("remotes");
-        for (Map.Entry<String, String> e : r.remotes().entrySet()) {
-          g.writeStringField(e.getKey(), e.getValue());
-        }
+        g.writeStringField("thread_id", m.threadId());
+        g.writeStringField("branch", m.branch());
+        g.writeStringField("reason", m.reason());
+        g.writeStringField("created_at", m.createdAt().toString());
+        g.writeStringField("updated_at", m.updatedAt().toString());
         g.writeEndObject();
-        g.writeStringField("head", r.head());
-        g.writeArrayFieldStart("branches");
-        for (String b : r.branches()) {
-          g.writeString(b);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("commits");
+      for (Commit c : r.commits()) {
+        g.writeStartObject();
+        g.writeStringField("sha", c.sha());
+        g.writeStringField("branch", c.branch());
+        g.writeStringField("committed_at", c.time().toString());
+        g.writeStringField("thread_id", c.threadId());
+        g.writeStringField("mentioned_thread_id", c.mentionedThreadId());
+        g.writeStringField("subject", c.subject());
+        g.writeArrayFieldStart("fixes");
+        for (int n : c.fixes()) {
+          g.writeNumber(n);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("missing_branches");
-        for (MissingBranch m : r.missingBranches()) {
-          g.writeStartObject();
-          g.writeStringField("thread_id", m.threadId());
-          g.writeStringField("branch", m.branch());
-          g.writeStringField("reason", m.reason());
-          g.writeStringField("created_at", m.createdAt().toString());
-          g.writeStringField("updated_at", m.updatedAt().toString());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("commits");
-        for (Commit c : r.commits()) {
-          g.writeStartObject();
-          g.writeStringField("sha", c.sha());
-          g.writeStringField("branch", c.branch());
-          g.writeStringField("committed_at", c.time().toString());
-          g.writeStringField("thread_id", c.threadId());
-          g.writeStringField("mentioned_thread_id", c.mentionedThreadId());
-          g.writeStringField("subject", c.subject());
-          g.writeArrayFieldStart("fixes");
-          for (int n : c.fixes()) {
-            g.writeNumber(n);
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("paths");
-          for (String p : c.paths()) {
-            g.writeString(p);
-          }
-          g.writeEndArray();
-          g.writeEndObject();
+        g.writeArrayFieldStart("paths");
+        for (String p : c.paths()) {
+          g.writeString(p);
         }
         g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("worktree");
-      g.writeStringField("repo", worktree.repo());
-      g.writeStringField("dir", rel(worktree.dir()));
-      g.writeStringField("name", worktree.name());
-      g.writeStringField("branch", worktree.branch());
-      g.writeStringField("head_sha", worktree.headSha());
       g.writeEndObject();
-      g.writeArrayFieldStart("planted_secrets");
-      for (PlantedSecret s : plantedSecrets) {
-        g.writeStartObject();
-        g.writeStringField("kind", s.kind());
-        g.writeStringField("location", s.location());
-        g.writeStringField("value", s.value());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
     }
+    g.writeEndArray();
+    g.writeObjectFieldStart("worktree");
+    g.writeStringField("repo", worktree.repo());
+    g.writeStringField("dir", rel(worktree.dir()));
+    g.writeStringField("name", worktree.name());
+    g.writeStringField("branch", worktree.branch());
+    g.writeStringField("head_sha", worktree.headSha());
+    g.writeEndObject();
+    g.writeArrayFieldStart("planted_secrets");
+    for (PlantedSecret s : plantedSecrets) {
+      g.writeStartObject();
+      g.writeStringField("kind", s.kind());
+      g.writeStringField("location", s.location());
+      g.writeStringField("value", s.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 }
