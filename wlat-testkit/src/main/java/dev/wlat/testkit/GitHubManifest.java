@@ -250,15 +250,7 @@ public record GitHubManifest(List<Repo> repos, List<PlantedSecret> plantedSecret
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("planted_secrets");
-    for (PlantedSecret s : plantedSecrets) {
-      g.writeStartObject();
-      g.writeStringField("kind", s.kind());
-      g.writeStringField("location", s.location());
-      g.writeStringField("value", s.value());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    JsonDocs.plantedSecrets(g, plantedSecrets);
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -3,6 +3,7 @@ package dev.wlat.testkit;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.wlat.testkit.internal.JsonDocs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -248,15 +249,7 @@ public final class GroundTruth {
       }
       g.writeEndObject();
 
-      g.writeArrayFieldStart("planted_secrets");
-      for (PlantedSecret s : secrets) {
-        g.writeStartObject();
-        g.writeStringField("kind", s.kind());
-        g.writeStringField("location", s.location());
-        g.writeStringField("value", s.value());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      JsonDocs.plantedSecrets(g, secrets);
 
       g.writeArrayFieldStart("files");
       for (FileTruth f : files) {

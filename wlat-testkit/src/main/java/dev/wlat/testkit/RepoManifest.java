@@ -250,14 +250,6 @@ public record RepoManifest(Path dir, List<Repo> repos, Worktree worktree, List<P
     g.writeStringField("branch", worktree.branch());
     g.writeStringField("head_sha", worktree.headSha());
     g.writeEndObject();
-    g.writeArrayFieldStart("planted_secrets");
-    for (PlantedSecret s : plantedSecrets) {
-      g.writeStartObject();
-      g.writeStringField("kind", s.kind());
-      g.writeStringField("location", s.location());
-      g.writeStringField("value", s.value());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    JsonDocs.plantedSecrets(g, plantedSecrets);
   }
 }

@@ -3,6 +3,7 @@ package dev.wlat.testkit.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.wlat.testkit.PlantedSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The testkit's manifests as JSON documents: pretty-printed, one object opened by
@@ -45,6 +47,19 @@ public final class JsonDocs {
       throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Writes {@code "planted_secrets": [{kind, location, value}, ...]}. */
+  public static void plantedSecrets(JsonGenerator g, List<PlantedSecret> secrets) throws IOException {
+    g.writeArrayFieldStart("planted_secrets");
+    for (PlantedSecret s : secrets) {
+      g.writeStartObject();
+      g.writeStringField("kind", s.kind());
+      g.writeStringField("location", s.location());
+      g.writeStringField("value", s.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void write(OutputStream out, Fields fields) throws IOException {
