@@ -4,6 +4,7 @@ import dev.wlat.cli.job.BackfillJob;
 import dev.wlat.cli.job.BackfillOptions;
 import dev.wlat.cli.job.BackfillResult;
 import dev.wlat.cli.job.Headlines;
+import dev.wlat.cli.job.ReadingsStep;
 import dev.wlat.cli.job.Progress;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.attribution.AttributionException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backfill", sortOptions = false,
     description = "Read Codex rollouts and write honest token accounting facts (TSV) and a run ledger.")
 final class BackfillCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 
@@ -69,10 +73,10 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--gh", paramLabel = "FILE", description = "The gh executable to run (default: gh on the PATH).")
   Path gh;
 
-  @Option(names = "--no-reports", negatable = false, description = "Do not write reports.")
+  @Option(names = "--no-reports", negatable = false, description = "Do not write the report (summary and tables under reports/).")
   boolean noReports;
 
-  @Option(names = "--no-plots", negatable = false, description = "Do not write plots.")
+  @Option(names = "--no-plots", negatable = false, description = "Do not write the plots (HTML under plots/).")
   boolean noPlots;
 
   @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
@@ -164,6 +168,13 @@ final class BackfillCommand implements Callable<Integer> {
         out.println("    " + line);
       }
       out.println("  data: " + outRoot.resolve("data"));
+      String label = ReadingsStep.label(since);
+      if (!noReports) {
+        out.println("  report: " + outRoot.resolve("reports").resolve("latest_" + label + "_summary.md"));
+      }
+      if (!noPlots) {
+        out.println("  plots: " + outRoot.resolve("plots").resolve("latest_" + label + "_*.html"));
+      }
       out.println("  ledger: " + r.ledger());
       for (String note : r.notes()) {
         err.println("wlat: note: " + note);

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
     description = {"Show what wlat sees in one rollout file: line kinds, token rows, re-emits, replayed rows,",
         "resets, warnings with line numbers, and the accounting it would derive. Writes nothing."})
 final class InspectLogCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @Spec CommandSpec spec;
 

@@ -2,6 +2,7 @@ package dev.wlat.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code wlat version}: prints the application name and version (as JSON with the root's {@code --json}). */
 @Command(name = "version", description = "Print the application name and version.")
 final class VersionCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
 
   @ParentCommand WlatCommand root;
   @Spec CommandSpec spec;

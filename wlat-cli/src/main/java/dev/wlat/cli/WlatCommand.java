@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
         BackfillCommand.class,
+        ReportCommand.class,
+        PlotCommand.class,
         InspectLogCommand.class,
         GenerateHomeCommand.class,
         VersionCommand.class,

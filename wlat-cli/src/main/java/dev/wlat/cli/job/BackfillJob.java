@@ -86,6 +86,7 @@ public final class BackfillJob {
   private final java.util.Set<String> seenThreads = new java.util.HashSet<>();
   private final List<String> splitThreads = new ArrayList<>();
   private final List<String> sideInputProblems = new ArrayList<>();
+  private final List<String> readingNotes = new ArrayList<>();
   private long filesRead;
   private long bytesRead;
   private long rawRows;
@@ -260,6 +261,8 @@ public final class BackfillJob {
     Path copy = data.resolve("codex_token_events.tsv");
     AtomicFiles.copy(data.resolve("raw_token_events.tsv"), copy);
     outputs.put(copy + " (identical copy of raw_token_events.tsv)", rawRows);
+    long tData = System.nanoTime();
+    ReadingsStep.run(options, runId, outputs, readingNotes);
     long tDone = System.nanoTime();
 
     // ---- the ledger ----
@@ -270,7 +273,7 @@ public final class BackfillJob {
     List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
         names, processes, repoIndex, overrides, github, attribution, outputs, notes, tDiscovered - t0,
-        tAttributionReady - tSide, tDone - tAttributionReady);
+        tAttributionReady - tSide, tData - tAttributionReady, tDone - tData);
     Path ledgerPath = ledger.writeTo(options.outputRoot());
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
     List<String> issueSummary = new ArrayList<>();
@@ -452,6 +455,7 @@ public final class BackfillJob {
 
   private List<String> notes(GitHubStep.Collected github) {
     List<String> notes = new ArrayList<>(github.notes());
+    notes.addAll(readingNotes);
     if (options.repoRoots().isEmpty()) {
       notes.add("Attribution: no --repo-root given, so threads are attributed from the git facts Codex recorded"
           + " and their cwd only; pass --repo-root DIR (repeatable) for local repos, branches and commits.");
@@ -464,19 +468,14 @@ public final class BackfillJob {
           + " the files met after the first were left out of this run's accounting: " 
           + String.join(", ", splitThreads.subList(0, Math.min(5, splitThreads.size()))));
     }
-    if (options.reports()) {
-      notes.add("Reports are not available in this version yet (pass --no-reports to silence this); the data facts were written.");
-    }
-    if (options.plots()) {
-      notes.add("Plots are not available in this version yet (pass --no-plots to silence this).");
-    }
     return notes;
   }
 
   private RunLedger ledger(String runId, HomeInventory inv, int discovered, int skipped, int stale,
       int stateThreads, SessionIndex names, ChatProcesses processes, RepoIndex repoIndex,
       AttributionOverrides overrides, GitHubStep.Collected github, AttributionStep attribution,
-      Map<String, Long> outputs, List<String> notes, long discoverNanos, long attributionNanos, long processNanos) {
+      Map<String, Long> outputs, List<String> notes, long discoverNanos, long attributionNanos, long processNanos,
+      long readingsNanos) {
     RunLedger l = RunLedger.create(runId, "wlat backfill run " + runId);
     l.section("Command").code(options.commandLine() == null ? "wlat backfill" : options.commandLine());
     List<String[]> params = RunLedger.rows();
@@ -574,11 +573,12 @@ public final class BackfillJob {
     times.add(new String[] {"discovery", String.format(Locale.ROOT, "%.3f s", discoverNanos / 1e9)});
     times.add(new String[] {"repositories, overrides, GitHub", String.format(Locale.ROOT, "%.3f s", attributionNanos / 1e9)});
     times.add(new String[] {"parse, account, attribute, write", String.format(Locale.ROOT, "%.3f s", processNanos / 1e9)});
+    times.add(new String[] {"reports and plots", String.format(Locale.ROOT, "%.3f s", readingsNanos / 1e9)});
     l.keyValues(times);
 
     l.section("Outputs");
     List<String[]> out = RunLedger.rows();
-    outputs.forEach((p, n) -> out.add(new String[] {p, String.format(Locale.ROOT, "%,d rows", n)}));
+    outputs.forEach((p, n) -> out.add(new String[] {p, n == null ? "written" : String.format(Locale.ROOT, "%,d rows", n)}));
     l.table(List.of("file", "rows"), out);
     return l;
   }
