@@ -1,14 +1,14 @@
 package dev.wlat.cli;
 
+import dev.wlat.attribution.AttributionException;
 import dev.wlat.cli.job.BackfillJob;
 import dev.wlat.cli.job.BackfillOptions;
 import dev.wlat.cli.job.BackfillResult;
 import dev.wlat.cli.job.Headlines;
-import dev.wlat.cli.job.ReadingsStep;
 import dev.wlat.cli.job.Progress;
-import dev.wlat.ingest.CodexHome;
-import dev.wlat.attribution.AttributionException;
+import dev.wlat.cli.job.ReadingsStep;
 import dev.wlat.github.GitHubException;
+import dev.wlat.ingest.CodexHome;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.model.TimeWindow;
 import dev.wlat.report.RunLog;

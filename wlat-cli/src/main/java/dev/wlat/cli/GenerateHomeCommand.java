@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code wlat generate-home}: writes a synthetic, realistic Codex home (for trying wlat and for benchmarks). */
 @Command(name = "generate-home",

@@ -1,6 +1,7 @@
 package dev.wlat.cli;
 
 import dev.wlat.cli.job.BackfillJob;
+import dev.wlat.cli.job.RunIds;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.report.ReportWindow;
 import dev.wlat.report.RunLedger;
@@ -88,7 +89,7 @@ final class PlotCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw WlatException.invalidInput(e.getMessage());
     }
-    String runId = freeRunId(outRoot, now);
+    String runId = RunIds.free(outRoot, now);
     List<Plots.Written> written;
     Path ledger;
     try {
@@ -139,15 +140,6 @@ final class PlotCommand implements Callable<Integer> {
    * {@return the run id of {@code now}, or of the next second without a ledger}: a plot run started
    * in the same second as a backfill must not overwrite that run's ledger.
    */
-  private static String freeRunId(Path outRoot, Instant now) {
-    Instant t = now;
-    String id = BackfillJob.runIdOf(t);
-    while (Files.exists(outRoot.resolve("runs").resolve(id + "_execution_ledger.md"))) {
-      t = t.plusSeconds(1);
-      id = BackfillJob.runIdOf(t);
-    }
-    return id;
-  }
 
   private static String span(PlotData d) {
     return d.from().atZone(d.zone()).toLocalDateTime().toString().replace('T', ' ') + " – "

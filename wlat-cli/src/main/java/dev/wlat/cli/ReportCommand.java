@@ -1,6 +1,7 @@
 package dev.wlat.cli;
 
 import dev.wlat.cli.job.BackfillJob;
+import dev.wlat.cli.job.RunIds;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.report.ReportWindow;
 import dev.wlat.report.RunLedger;
@@ -99,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
     } catch (ReportDataException e) {
       throw WlatException.invalidInput(e.getMessage());
     }
-    String runId = freeRunId(root, started);
+    String runId = RunIds.free(root, started);
     ReportFiles files;
     Path ledger;
     try {
@@ -151,15 +152,6 @@ final class ReportCommand implements Callable<Integer> {
    * run ids are seconds, and a report run right after a backfill (or another report) must not overwrite
    * its ledger or kept files.
    */
-  private static String freeRunId(Path root, Instant start) {
-    Instant t = start;
-    String id = BackfillJob.runIdOf(t);
-    while (Files.exists(root.resolve("runs").resolve(id + "_execution_ledger.md"))) {
-      t = t.plusSeconds(1);
-      id = BackfillJob.runIdOf(t);
-    }
-    return id;
-  }
 
   private static String span(ReportWindow w) {
     if (w.window().isAll()) {

@@ -1,8 +1,8 @@
 package dev.wlat.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The root command: lists one small class per subcommand. */
 @Command(
@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
         BackfillCommand.class,
         ReportCommand.class,
         PlotCommand.class,
+        AllocateValueCommand.class,
+        ValidateCommand.class,
         InspectLogCommand.class,
         GenerateHomeCommand.class,
         VersionCommand.class,
