@@ -2,6 +2,9 @@ package dev.wlat.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +58,22 @@ class RedactionTests {
   void snippetsAreCappedAtEightyCharacters() {
     String s = Redaction.snippet("x".repeat(200));
     assertThat(s).hasSize(80).endsWith("…");
+  }
+
+  private static final String[] PLANTS = {"", "ghp_" + "A".repeat(36), "sk-proj-" + "b".repeat(24), "xoxb-1234567890-abc",
+      "AKIA" + "Q".repeat(16), "Bearer abcdefghijklmnop1234", "password=hunter22", "dev@example.com",
+      "-----BEGIN RSA PRIVATE KEY-----", "https://u:p4ss@host/x", "git@github.com:a/b.git"};
+
+  /** Holds for any text, with or without a planted secret of any kind: the one-scan fast path changes nothing. */
+  @Test
+  void textIsRewrittenExactlyWhenSomeRuleMatchesIt() {
+    qt().withExamples(2000).forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 60),
+        integers().between(0, PLANTS.length - 1), strings().basicLatinAlphabet().ofLengthBetween(0, 20))
+        .checkAssert((before, plant, after) -> {
+          String text = before + " " + PLANTS[plant] + " " + after;
+          boolean matched = Redaction.firstMatch(text) != null;
+          assertThat(!Redaction.redact(text).equals(text)).as(text).isEqualTo(matched);
+          assertThat(Redaction.firstMatch(Redaction.redact(text))).as(text).isNull();
+        });
   }
 }

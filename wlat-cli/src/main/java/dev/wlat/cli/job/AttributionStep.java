@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /*
- * The attribution half of a backfill, on the consuming thread: for each thread active in the window,
- * gather its evidence (cwds, recorded git facts, the desktop app's process cwd, its time span), ask
- * the Attributor where its tokens went, share its in-window tokens over its links, and feed the
- * outcome rollups.
+ * The attribution half of a backfill. On the parse workers (attribute, thread-safe: the Attributor
+ * and the maps here are read-only): for each thread active in the window, gather its evidence (cwds,
+ * recorded git facts, the desktop app's process cwd, its time span), ask the Attributor where its
+ * tokens went and share its in-window tokens over its links. On the consuming thread (count), in
+ * the fixed output order: feed the outcome rollups and the run's counts.
  */
 
 /** Attributes each thread and collects its outcome links for one backfill run. */
@@ -52,10 +53,10 @@ final class AttributionStep {
     }
   }
 
-  /** The attribution of one thread and its links, tokens allocated. */
-  record Result(Attribution attribution, List<OutcomeLink> links) {}
+  /** The attribution of one thread, its links with tokens allocated, and its in-window usage. */
+  record Result(Attribution attribution, List<OutcomeLink> links, TokenUsage delta) {}
 
-  /** {@return where {@code t}'s in-window tokens went}; also adds them to the outcome rollups. */
+  /** {@return where {@code t}'s in-window tokens went}; thread-safe. */
   Result attribute(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first, ThreadIndexEntry db) {
     String lastCwd = null;
     for (EventAccounting e : t.events()) {
@@ -77,11 +78,14 @@ final class AttributionStep {
     for (EventAccounting e : inWindow) {
       delta = delta.plus(e.delta());
     }
-    List<OutcomeLink> shared = Attributor.allocate(found.links(), delta.totalTokens());
-    outcomes.add(found.attribution(), delta, shared);
-    threadsByConfidence.merge(found.attribution().confidence(), 1L, Long::sum);
-    links += shared.size();
-    return new Result(found.attribution(), shared);
+    return new Result(found.attribution(), Attributor.allocate(found.links(), delta.totalTokens()), delta);
+  }
+
+  /** Adds {@code r} to the outcome rollups and the counts; on the consuming thread only. */
+  void count(Result r) {
+    outcomes.add(r.attribution(), r.delta(), r.links());
+    threadsByConfidence.merge(r.attribution().confidence(), 1L, Long::sum);
+    links += r.links().size();
   }
 
   /** Writes one row per link of {@code r}. */

@@ -208,7 +208,7 @@ public final class BackfillJob {
         while (next < work.size() || !inFlight.isEmpty()) {
           while (next < work.size() && inFlight.size() < maxInFlight) {
             List<RolloutFile> g = work.get(next++);
-            inFlight.add(pool.submit(() -> process(g)));
+            inFlight.add(pool.submit(() -> process(g, attribution, stateThreads)));
           }
           GroupResult r = await(inFlight.poll());
           for (RolloutSegment s : r.segments()) {
@@ -216,9 +216,9 @@ public final class BackfillJob {
             files.write(s);
             filesDone++;
           }
-          for (ThreadAccounting t : r.threads()) {
-            if (!seenThreads.add(t.threadId())) {
-              splitThreads.add(t.threadId());
+          for (ThreadWork t : r.threads()) {
+            if (!seenThreads.add(t.accounting().threadId())) {
+              splitThreads.add(t.accounting().threadId());
               continue;
             }
             consume(t, r, runId, reconciliation, raw, acc, turns, sessions, threads, threadRows, links,
@@ -286,18 +286,32 @@ public final class BackfillJob {
 
   // ---- worker side ----
 
-  private record GroupResult(List<RolloutSegment> segments, List<ThreadAccounting> threads) {}
+  /** One thread of a group: its accounting, its rows in the window, and (when active) its attribution. */
+  private record ThreadWork(ThreadAccounting accounting, List<EventAccounting> inWindow, SessionSegment first,
+      AttributionStep.Result attributed) {}
 
-  private GroupResult process(List<RolloutFile> files) {
+  private record GroupResult(List<RolloutSegment> segments, Map<String, SessionSegment> segmentsById,
+      List<ThreadWork> threads) {}
+
+  private GroupResult process(List<RolloutFile> files, AttributionStep attribution,
+      Map<String, ThreadIndexEntry> stateThreads) {
     List<RolloutSegment> segments = new ArrayList<>(files.size());
+    Map<String, SessionSegment> segmentsById = new HashMap<>();
     for (RolloutFile f : files) {
-      segments.add(parser.parse(f));
+      RolloutSegment s = parser.parse(f);
+      segments.add(s);
+      segmentsById.put(s.segment().segmentId(), s.segment());
     }
-    List<ThreadAccounting> threads = new ArrayList<>(1);
+    List<ThreadWork> threads = new ArrayList<>(1);
     for (List<RolloutSegment> thread : ThreadGrouping.byThread(segments)) {
-      threads.add(accountant.account(thread));
+      ThreadAccounting t = accountant.account(thread);
+      List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, options.window());
+      boolean active = !inWindow.isEmpty() || options.window().isAll();
+      SessionSegment first = firstSegment(t, segmentsById);
+      threads.add(new ThreadWork(t, inWindow, first,
+          active ? attribution.attribute(t, inWindow, first, stateThreads.get(t.threadId())) : null));
     }
-    return new GroupResult(segments, threads);
+    return new GroupResult(segments, segmentsById, threads);
   }
 
   private static GroupResult await(Future<GroupResult> f) {
@@ -336,24 +350,23 @@ public final class BackfillJob {
     });
   }
 
-  private void consume(ThreadAccounting t, GroupResult r, String runId, Reconciliation.Builder reconciliation,
+  private void consume(ThreadWork work, GroupResult r, String runId, Reconciliation.Builder reconciliation,
       TsvWriter<FactTables.RawRow> raw, TsvWriter<FactTables.AccountingRow> acc,
       TsvWriter<TurnRows.TurnRow> turns, TsvWriter<FactTables.SessionRow> sessions,
       TsvWriter<FactTables.ThreadRollupRow> threads, TsvWriter<ThreadRow> threadRows,
       TsvWriter<OutcomeTables.LinkRow> links, AttributionStep attribution,
       Map<String, ThreadIndexEntry> stateThreads, SessionIndex names) {
-    Map<String, SessionSegment> segmentsById = new HashMap<>();
-    for (RolloutSegment s : r.segments()) {
-      segmentsById.put(s.segment().segmentId(), s.segment());
+    if (work.attributed() == null) {
+      return; // no rows in the window
     }
-    List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, options.window());
-    if (inWindow.isEmpty() && !options.window().isAll()) {
-      return;
-    }
-    reconciliation.add(t);
-    SessionSegment first = firstSegment(t, segmentsById);
+    ThreadAccounting t = work.accounting();
+    Map<String, SessionSegment> segmentsById = r.segmentsById();
+    List<EventAccounting> inWindow = work.inWindow();
+    SessionSegment first = work.first();
     ThreadIndexEntry db = stateThreads.get(t.threadId());
-    AttributionStep.Result attributed = attribution.attribute(t, inWindow, first, db);
+    reconciliation.add(t);
+    AttributionStep.Result attributed = work.attributed();
+    attribution.count(attributed);
     Attribution a = attributed.attribution();
     AttributionStep.writeLinks(links, attributed, runId);
     for (EventAccounting e : inWindow) {
