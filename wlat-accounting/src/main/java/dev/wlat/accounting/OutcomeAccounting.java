@@ -41,9 +41,36 @@ public final class OutcomeAccounting {
     this.headline = headline;
   }
 
+  /** What the rollups need to know of a linked artifact, by its {@link GitHubArtifact#key()}. */
+  public interface ArtifactStates {
+    /** {@return whether the artifact is a merged pull request}. */
+    boolean isMergedPullRequest(String key);
+
+    /** {@return whether the artifact is a closed issue}. */
+    boolean isClosedIssue(String key);
+  }
+
   /** {@return a builder that looks linked artifacts up in {@code artifactsByKey} (by {@link GitHubArtifact#key()})}. */
   public static Builder builder(Map<String, GitHubArtifact> artifactsByKey) {
-    return new Builder(artifactsByKey);
+    Map<String, GitHubArtifact> artifacts = Map.copyOf(artifactsByKey);
+    return new Builder(new ArtifactStates() {
+      @Override
+      public boolean isMergedPullRequest(String key) {
+        GitHubArtifact a = artifacts.get(key);
+        return a != null && a.isMergedPullRequest();
+      }
+
+      @Override
+      public boolean isClosedIssue(String key) {
+        GitHubArtifact a = artifacts.get(key);
+        return a != null && "closed".equals(a.state());
+      }
+    });
+  }
+
+  /** {@return a builder that asks {@code states} about linked artifacts}. */
+  public static Builder builder(ArtifactStates states) {
+    return new Builder(Objects.requireNonNull(states, "states"));
   }
 
   /** {@return one row per (repo, workstream, outcome, confidence), by repo then workstream}. */
@@ -63,7 +90,7 @@ public final class OutcomeAccounting {
 
   /** Collects threads; not thread-safe. */
   public static final class Builder {
-    private final Map<String, GitHubArtifact> artifacts;
+    private final ArtifactStates artifacts;
     private final Map<GroupKey, Group> groups = new TreeMap<>();
     private final EnumMap<Confidence, long[]> levels = new EnumMap<>(Confidence.class);
     private final Set<String> mergedPrs = new HashSet<>();
@@ -77,8 +104,8 @@ public final class OutcomeAccounting {
     private long closedIssueTokens;
     private long releaseTokens;
 
-    private Builder(Map<String, GitHubArtifact> artifacts) {
-      this.artifacts = Map.copyOf(artifacts);
+    private Builder(ArtifactStates artifacts) {
+      this.artifacts = artifacts;
       for (Confidence c : Confidence.values()) {
         levels.put(c, new long[5]);
       }
@@ -126,12 +153,11 @@ public final class OutcomeAccounting {
         linkLevel[4] = Math.addExact(linkLevel[4], l.allocatedTokens());
         g.allocated = Math.addExact(g.allocated, l.allocatedTokens());
         String key = l.artifactKey();
-        GitHubArtifact a = artifacts.get(key);
         switch (l.artifactKind()) {
           case COMMIT -> g.commits.add(key);
           case PULL_REQUEST -> {
             g.prs.add(key);
-            if (Boolean.TRUE.equals(l.merged()) || (a != null && a.isMergedPullRequest())) {
+            if (Boolean.TRUE.equals(l.merged()) || artifacts.isMergedPullRequest(key)) {
               g.mergedPrs.add(key);
               g.mergedPrTokens = Math.addExact(g.mergedPrTokens, l.allocatedTokens());
               mergedPrs.add(key);
@@ -139,7 +165,7 @@ public final class OutcomeAccounting {
             }
           }
           case ISSUE -> {
-            if (a != null && "closed".equals(a.state())) {
+            if (artifacts.isClosedIssue(key)) {
               g.closedIssues.add(key);
               closedIssues.add(key);
               closedIssueTokens = Math.addExact(closedIssueTokens, l.allocatedTokens());

@@ -1,6 +1,5 @@
 package dev.wlat.attribution;
 
-import dev.wlat.attribution.internal.Allocation;
 import dev.wlat.attribution.internal.Engine;
 import dev.wlat.model.GitHubArtifact;
 import dev.wlat.model.OutcomeLink;
@@ -135,6 +134,6 @@ public final class Attributor {
    * @throws IllegalArgumentException if {@code threadTokens} is negative
    */
   public static List<OutcomeLink> allocate(List<OutcomeLink> links, long threadTokens) {
-    return Allocation.allocate(Objects.requireNonNull(links, "links"), threadTokens);
+    return OutcomeLink.share(Objects.requireNonNull(links, "links"), threadTokens);
   }
 }

@@ -1,5 +1,9 @@
 package dev.wlat.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +58,39 @@ public record OutcomeLink(
   /** {@return the linked artifact's {@link GitHubArtifact#key()}}. */
   public String artifactKey() {
     return repo.slug() + "#" + artifactKind.label() + ":" + artifactId;
+  }
+
+  /**
+   * {@return the links, in their order, each carrying its share of {@code threadTokens}}: equal
+   * shares, the remainder one token each to the first links by confidence (strongest first, then
+   * list order), so the shares sum exactly to {@code threadTokens}; empty for no links.
+   *
+   * @throws IllegalArgumentException if {@code threadTokens} is negative
+   */
+  public static List<OutcomeLink> share(List<OutcomeLink> links, long threadTokens) {
+    if (threadTokens < 0) {
+      throw new IllegalArgumentException("thread tokens [" + threadTokens + "] must not be negative");
+    }
+    int n = links.size();
+    if (n == 0) {
+      return List.of();
+    }
+    long each = threadTokens / n;
+    long remainder = threadTokens % n;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing((Integer i) -> links.get(i).confidence()).thenComparing(i -> i));
+    long[] parts = new long[n];
+    for (int k = 0; k < n; k++) {
+      parts[order[k]] = each + (k < remainder ? 1 : 0);
+    }
+    List<OutcomeLink> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(links.get(i).withTokens(threadTokens, parts[i]));
+    }
+    return List.copyOf(out);
   }
 
   /** {@return a copy carrying {@code allocated} of {@code thread} tokens}. */
