@@ -206,8 +206,8 @@ class PlotCommandTests {
     Path root = copyOfData();
     Path ent = Files.writeString(temp.resolve("entitlements.tsv"), "window_start\twindow_end\tbase_subscription_usd"
         + "\tbase_subscription_tokens\tpurchased_usd\tpurchased_tokens\tsource\tconfidence\tevidence_path\n"
-        + "2026-08-01\t2026-09-01\t200\t5000000\t40\t1000000\tplan page\tmedium\t\n"
-        + "2026-09-01\t2026-10-01\t200\t5000000\t\t\tplan page\tmedium\t\n");
+        + "2026-08-01\t2026-09-01\t200\t5000000\t40\t1000000\tplan page\testimated\t\n"
+        + "2026-09-01\t2026-10-01\t200\t5000000\t\t\tplan page\testimated\t\n");
 
     Cli.Result r = plot("--output-root", root.toString(), "--as-of", AS_OF, "--entitlements", ent.toString(), "-q");
 
@@ -254,8 +254,8 @@ class PlotCommandTests {
     Cli.Result r = plot("--output-root", out.toString(), "--as-of", AS_OF, "--entitlements", ent.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err().lines()).containsExactly("wlat: " + ent + ":3: column base_subscription_tokens: [many] must be"
-        + " a whole number of tokens, 0 or more");
+    assertThat(r.err().lines()).singleElement().asString()
+        .startsWith("wlat: " + ent + ":3: column base_subscription_tokens: [many]");
   }
 
   @Test

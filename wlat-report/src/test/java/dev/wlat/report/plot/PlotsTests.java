@@ -233,7 +233,7 @@ class PlotsTests {
   @Test
   void burnupDrawsBaseAndPurchasedLines() throws IOException {
     Path file = Files.writeString(temp.resolve("ent.tsv"), String.join("\t", Entitlements.COLUMNS) + "\n"
-        + "2026-10-01\t2026-11-01\t200\t2000000\t40\t500000\tplan\tmedium\t\n");
+        + "2026-10-01\t2026-11-01\t200\t2000000\t40\t500000\tplan\testimated\t\n");
     Entitlements ent = Entitlements.parse(file, UTC);
 
     Document doc = Pages.parse(pages(render(sample(), "30d", ent)).get("cumulative_burnup_entitlements"));
