@@ -28,8 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,13 +100,8 @@ final class AllocateValueCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant now = Instant.now();
     long t0 = System.nanoTime();
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(timezone);
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
-    }
-    Instant end = asOf == null ? now : instant(asOf, zone);
+    ZoneId zone = TimeArgs.zone(timezone);
+    Instant end = TimeArgs.asOf(asOf, zone, now);
     ReportWindow w;
     try {
       w = ReportWindow.parse(window, end, zone);
@@ -166,15 +159,6 @@ final class AllocateValueCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Instant instant(String text, ZoneId zone) {
-    String t = text.strip();
-    try {
-      return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(zone).toInstant() : OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--as-of: cannot parse [" + text + "]; expected e.g. 2026-10-13T00:00:00Z or"
-          + " 2026-10-13");
-    }
-  }
 
   private List<Entitlement> readEntitlements(ZoneId zone) {
     if (!Files.isRegularFile(entitlements)) {

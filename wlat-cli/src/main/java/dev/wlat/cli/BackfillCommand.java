@@ -15,7 +15,6 @@ import dev.wlat.report.RunLog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -96,12 +95,7 @@ final class BackfillCommand implements Callable<Integer> {
       throw WlatException.invalidInput("--max-repos must be 1 or more, was " + maxRepos);
     }
     Instant now = Instant.now();
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(timezone);
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
-    }
+    ZoneId zone = TimeArgs.zone(timezone);
     TimeWindow window;
     try {
       window = TimeWindow.parse(since, until, now, zone);

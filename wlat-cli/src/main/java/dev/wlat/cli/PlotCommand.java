@@ -14,10 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +67,10 @@ final class PlotCommand implements Callable<Integer> {
   public Integer call() {
     Instant now = Instant.now();
     long t0 = System.nanoTime();
-    ZoneId zone = zone();
+    ZoneId zone = TimeArgs.zone(timezone);
     ReportWindow w;
     try {
-      w = ReportWindow.parse(window, asOf == null ? now : asOf(zone), zone);
+      w = ReportWindow.parse(window, TimeArgs.asOf(asOf, zone, now), zone);
     } catch (IllegalArgumentException e) {
       throw WlatException.invalidInput("--window: " + e.getMessage());
     }
@@ -118,28 +115,6 @@ final class PlotCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ZoneId zone() {
-    try {
-      return ZoneId.of(timezone);
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
-    }
-  }
-
-  private Instant asOf(ZoneId zone) {
-    String text = asOf.strip();
-    try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--as-of: cannot parse [" + asOf + "]; expected e.g. 2026-10-13T00:00:00Z or 2026-10-13");
-    }
-  }
-
-  /**
-   * {@return the run id of {@code now}, or of the next second without a ledger}: a plot run started
-   * in the same second as a backfill must not overwrite that run's ledger.
-   */
 
   private static String span(PlotData d) {
     return d.from().atZone(d.zone()).toLocalDateTime().toString().replace('T', ' ') + " – "

@@ -14,10 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -75,13 +72,8 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(timezone);
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--timezone: unknown zone [" + timezone + "]; expected an IANA name like Europe/Berlin");
-    }
-    Instant end = asOf == null ? started : parseAsOf(asOf, zone);
+    ZoneId zone = TimeArgs.zone(timezone);
+    Instant end = TimeArgs.asOf(asOf, zone, started);
     ReportWindow w;
     try {
       w = ReportWindow.parse(window, end, zone);
@@ -138,20 +130,6 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** {@return {@code --as-of} as an instant: an ISO instant or offset date-time, or a date's start in {@code zone}}. */
-  private static Instant parseAsOf(String text, ZoneId zone) {
-    try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeException e) {
-      throw WlatException.invalidInput("--as-of: cannot parse [" + text + "]; expected e.g. 2026-10-12T00:00:00Z or 2026-10-12");
-    }
-  }
-
-  /**
-   * {@return the run id of {@code start}}, or of the first later second whose ledger does not exist yet:
-   * run ids are seconds, and a report run right after a backfill (or another report) must not overwrite
-   * its ledger or kept files.
-   */
 
   private static String span(ReportWindow w) {
     if (w.window().isAll()) {
