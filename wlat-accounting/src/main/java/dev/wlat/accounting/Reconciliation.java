@@ -7,6 +7,7 @@ import dev.wlat.model.Grain;
 import dev.wlat.model.ReconciliationRow;
 import dev.wlat.model.ThreadAccounting;
 import dev.wlat.model.TimeWindow;
+import dev.wlat.model.TokenUsage;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,15 +103,96 @@ public final class Reconciliation {
         date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
+  /**
+   * A snapshot of one aggregate: what one thread adds to a session, thread, period or the total.
+   * Parts of the same grain and key merge by adding their sums, widening their times and uniting
+   * their warnings, so a thread's contribution can be kept and folded in later (an incremental run
+   * keeps the contributions of threads whose files did not change).
+   *
+   * @param grain the level
+   * @param key the aggregate's key (see {@link ReconciliationRow#key()})
+   * @param threadId the thread of a session or thread part, else {@code null}
+   * @param periodStart the fixed start of a period, or {@code null} for sessions, threads and an open total
+   * @param periodEnd the fixed end of a period, or {@code null}
+   * @param firstAt the first row's time, or {@code null} when empty
+   * @param lastAt the last row's time, or {@code null} when empty
+   * @param tokenEventCount rows
+   * @param observedEventSumTokens sum of last usage totals
+   * @param finalSessionTotalTokens per-segment maxima allocated here
+   * @param finalThreadTotalTokens per-thread maxima allocated here
+   * @param uniqueLastPerSessionTurnTokens per-turn estimate (session)
+   * @param uniqueLastPerThreadTurnTokens per-turn estimate (thread)
+   * @param dedupedTurnTokens deduplicated per-turn tokens
+   * @param cumulativeResetCount rows whose cumulative total dropped
+   * @param delta positive deltas
+   * @param warnings the rows' warnings
+   */
+  public record Part(Grain grain, String key, String threadId, Instant periodStart, Instant periodEnd,
+      Instant firstAt, Instant lastAt, long tokenEventCount, long observedEventSumTokens,
+      long finalSessionTotalTokens, long finalThreadTotalTokens, long uniqueLastPerSessionTurnTokens,
+      long uniqueLastPerThreadTurnTokens, long dedupedTurnTokens, long cumulativeResetCount,
+      TokenUsage delta, Set<AccountingWarning> warnings) {
+
+    public Part {
+      Objects.requireNonNull(grain, "grain");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(delta, "delta");
+      warnings = warnings.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(warnings));
+    }
+  }
+
+  /**
+   * What one thread adds to the reconciliation of a window: one part per aggregate its in-window
+   * rows touch (its sessions, itself, its days, weeks, months and the total); no parts when it has
+   * no rows in the window.
+   *
+   * @param threadId the thread
+   * @param parts its parts, in a fixed order
+   */
+  public record Contribution(String threadId, List<Part> parts) {
+
+    public Contribution {
+      Objects.requireNonNull(threadId, "threadId");
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** {@return what {@code thread} adds to the reconciliation of {@code window}, days in {@code zone}}. */
+  public static Contribution contribution(ThreadAccounting thread, TimeWindow window, ZoneId zone) {
+    Builder local = new Builder(window, zone);
+    local.add(thread);
+    List<Part> parts = new ArrayList<>();
+    for (Aggregate a : local.sessions.values()) {
+      parts.add(a.part());
+    }
+    for (Aggregate a : local.threads.values()) {
+      parts.add(a.part());
+    }
+    for (Aggregate a : local.days.values()) {
+      parts.add(a.part());
+    }
+    for (Aggregate a : local.weeks.values()) {
+      parts.add(a.part());
+    }
+    for (Aggregate a : local.months.values()) {
+      parts.add(a.part());
+    }
+    if (!local.threads.isEmpty()) {
+      parts.add(local.total.part());
+    }
+    return new Contribution(thread.threadId(), parts);
+  }
+
   /** Accumulates per-period aggregates of accounted threads; single-threaded. */
   public static final class Builder {
     private final TimeWindow window;
     private final ZoneId zone;
     private final Map<String, Aggregate> sessions = new LinkedHashMap<>();
     private final Map<String, Aggregate> threads = new LinkedHashMap<>();
-    private final TreeMap<LocalDate, Aggregate> days = new TreeMap<>();
-    private final TreeMap<LocalDate, Aggregate> weeks = new TreeMap<>();
-    private final TreeMap<YearMonth, Aggregate> months = new TreeMap<>();
+    private final TreeMap<Instant, Aggregate> days = new TreeMap<>();
+    private final TreeMap<Instant, Aggregate> weeks = new TreeMap<>();
+    private final TreeMap<Instant, Aggregate> months = new TreeMap<>();
+    private final Set<String> added = new HashSet<>();
     private final Aggregate total;
 
     private Builder(TimeWindow window, ZoneId zone) {
@@ -124,7 +208,7 @@ public final class Reconciliation {
      */
     public Builder add(ThreadAccounting thread) {
       String threadId = thread.threadId();
-      if (threads.containsKey(threadId)) {
+      if (!added.add(threadId)) {
         throw new IllegalArgumentException("thread [" + threadId + "] added twice");
       }
       List<EventAccounting> rows = eventsInWindow(thread, window);
@@ -166,6 +250,33 @@ public final class Reconciliation {
       return this;
     }
 
+    /**
+     * Folds in a contribution made by {@link Reconciliation#contribution} for the same window and
+     * zone; the result is the same as adding the thread itself.
+     *
+     * @throws IllegalArgumentException if the thread was added before
+     */
+    public Builder add(Contribution c) {
+      if (!added.add(c.threadId())) {
+        throw new IllegalArgumentException("thread [" + c.threadId() + "] added twice");
+      }
+      for (Part p : c.parts()) {
+        aggregateOf(p).merge(p);
+      }
+      return this;
+    }
+
+    private Aggregate aggregateOf(Part p) {
+      return switch (p.grain()) {
+        case SESSION -> sessions.computeIfAbsent(p.key(), k -> new Aggregate(Grain.SESSION, k, p.threadId(), null, null));
+        case THREAD -> threads.computeIfAbsent(p.key(), k -> new Aggregate(Grain.THREAD, k, p.threadId(), null, null));
+        case DAY -> days.computeIfAbsent(p.periodStart(), s -> new Aggregate(Grain.DAY, p.key(), null, s, p.periodEnd()));
+        case WEEK -> weeks.computeIfAbsent(p.periodStart(), s -> new Aggregate(Grain.WEEK, p.key(), null, s, p.periodEnd()));
+        case MONTH -> months.computeIfAbsent(p.periodStart(), s -> new Aggregate(Grain.MONTH, p.key(), null, s, p.periodEnd()));
+        case TOTAL -> total;
+      };
+    }
+
     /** {@return the rows: sessions, threads, days, weeks, months (each in time order), then the total}. */
     public List<ReconciliationRow> build() {
       List<ReconciliationRow> rows = new ArrayList<>();
@@ -186,14 +297,14 @@ public final class Reconciliation {
       Aggregate session = sessions.computeIfAbsent(segment,
           k -> new Aggregate(Grain.SESSION, k, row.event().threadId(), null, null));
       LocalDate day = LocalDate.ofInstant(row.timestamp(), zone);
-      Aggregate dayAgg = days.computeIfAbsent(day, d -> new Aggregate(Grain.DAY, d.toString(), null,
-          start(d), start(d.plusDays(1))));
+      Aggregate dayAgg = days.computeIfAbsent(start(day), s -> new Aggregate(Grain.DAY, day.toString(), null,
+          s, start(day.plusDays(1))));
       LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      Aggregate weekAgg = weeks.computeIfAbsent(monday, m -> new Aggregate(Grain.WEEK, weekLabel(m),
-          null, start(m), start(m.plusWeeks(1))));
+      Aggregate weekAgg = weeks.computeIfAbsent(start(monday), s -> new Aggregate(Grain.WEEK, weekLabel(monday),
+          null, s, start(monday.plusWeeks(1))));
       YearMonth month = YearMonth.from(day);
-      Aggregate monthAgg = months.computeIfAbsent(month, m -> new Aggregate(Grain.MONTH,
-          m.toString(), null, start(m.atDay(1)), start(m.plusMonths(1).atDay(1))));
+      Aggregate monthAgg = months.computeIfAbsent(start(month.atDay(1)), s -> new Aggregate(Grain.MONTH,
+          month.toString(), null, s, start(month.plusMonths(1).atDay(1))));
       return List.of(session, threadAgg, dayAgg, weekAgg, monthAgg, total);
     }
 

@@ -146,6 +146,43 @@ class AccountingPropertiesTests {
   }
 
   @Test
+  void keptContributionsFoldedInAnyOrderReconcileLikeTheThreadsThemselves() {
+    qt().withExamples(100).forAll(seeds()).checkAssert(seed -> {
+      Random r = new Random(seed);
+      List<List<RolloutSegment>> threads =
+          SyntheticThreads.threads(seed, 1 + r.nextInt(5), SyntheticThreads.Shape.ANY);
+      TimeWindow window = randomWindow(r);
+      ZoneId zone = ZONES.get(r.nextInt(ZONES.size()));
+      List<ThreadAccounting> accounted = new ArrayList<>();
+      for (List<RolloutSegment> t : threads) {
+        accounted.add(account(t));
+      }
+      Collections.shuffle(accounted, r);
+      // some threads are added themselves, the others through a kept contribution
+      Reconciliation.Builder folded = Reconciliation.builder(window, zone);
+      int direct = r.nextInt(accounted.size() + 1);
+      for (int i = 0; i < accounted.size(); i++) {
+        if (i < direct) {
+          folded.add(accounted.get(i));
+        } else {
+          folded.add(Reconciliation.contribution(accounted.get(i), window, zone));
+        }
+      }
+      assertThat(folded.build()).isEqualTo(reconcile(threads, window, zone));
+    });
+  }
+
+  @Test
+  void aContributionAndItsThreadCannotBothBeAdded() {
+    List<RolloutSegment> t = SyntheticThreads.thread(1L, "t1", SyntheticThreads.Shape.PLAIN);
+    ThreadAccounting a = account(t);
+    Reconciliation.Builder b = Reconciliation.builder(TimeWindow.ALL, ZoneId.of("UTC"));
+    b.add(Reconciliation.contribution(a, TimeWindow.ALL, ZoneId.of("UTC")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.add(a))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[t1]");
+  }
+
+  @Test
   void daysWeeksMonthsSessionsAndThreadsAllSumToTheTotal() {
     qt().withExamples(EXAMPLES).forAll(seeds()).checkAssert(seed -> {
       Random r = new Random(seed);

@@ -35,6 +35,8 @@ public final class RepoIndex {
   private final List<LocalRepo> repos;
   private final List<String> problems;
   private final Map<Path, CommitLog> logs = new LinkedHashMap<>();
+  /** Each cwd's forms (as given and its real path), resolved once per index: many threads share a cwd. */
+  private final Map<String, List<Path>> formsByCwd = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RepoIndex(List<LocalRepo> repos, List<String> problems) {
     this.repos = List.copyOf(repos);
@@ -74,11 +76,10 @@ public final class RepoIndex {
    * component-wise, as recorded and as their real path; empty for a relative, blank or outside path.
    */
   public Optional<LocalRepo> forCwd(String cwd) {
-    Optional<Path> p = PathMatch.parse(cwd);
-    if (p.isEmpty()) {
+    if (repos.isEmpty() || cwd == null) {
       return Optional.empty();
     }
-    List<Path> forms = PathMatch.forms(p.get());
+    List<Path> forms = formsByCwd.computeIfAbsent(cwd, c -> PathMatch.parse(c).map(PathMatch::forms).orElse(List.of()));
     LocalRepo best = null;
     for (LocalRepo r : repos) {
       if (PathMatch.contains(r.root(), forms)

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The application name and version, read once from the jar's filtered resource. */
-final class Versions {
+public final class Versions {
   static final String APP = "well-look-at-that";
 
   private Versions() {}
 
-  static String version() {
+  public static String version() {
     Properties p = new Properties();
     try (InputStream in = Versions.class.getResourceAsStream("version.properties")) {
       if (in != null) {

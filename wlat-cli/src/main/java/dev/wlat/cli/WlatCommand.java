@@ -15,6 +15,7 @@ import picocli.CommandLine;
     },
     subcommands = {
         BackfillCommand.class,
+        RunIncrementalCommand.class,
         ReportCommand.class,
         PlotCommand.class,
         AllocateValueCommand.class,

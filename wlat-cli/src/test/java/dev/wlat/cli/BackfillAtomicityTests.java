@@ -42,11 +42,18 @@ class BackfillAtomicityTests {
   }
 
   @Test
-  void runRejectedBeforeWritingLeavesPreviousOutputsByteIdentical() {
+  void runRejectedBeforeWritingLeavesPreviousOutputsByteIdenticalAndIsLoggedAsFailed() {
     Cli.Result r = BackfillCommandTests.backfill(temp.resolve("no-such-home"), out);
 
     assertThat(r.exitCode()).as(r.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(OutputTree.snapshot(out)).isEqualTo(previous);
+    // only runs/ changes: the failed run's ledger and its run log row
+    Map<String, OutputTree.Bytes> now = OutputTree.snapshot(out);
+    now.keySet().removeIf(k -> k.startsWith("runs/"));
+    Map<String, OutputTree.Bytes> before = new java.util.TreeMap<>(previous);
+    before.keySet().removeIf(k -> k.startsWith("runs/"));
+    assertThat(now).isEqualTo(before);
+    var log = TsvReader.readAll(out.resolve("runs").resolve("run_log.tsv"));
+    assertThat(log.get(log.size() - 1)).containsEntry("command", "backfill").containsEntry("exit_code", "2");
   }
 
   @Test
@@ -77,7 +84,7 @@ class BackfillAtomicityTests {
 
     for (Map.Entry<String, OutputTree.Bytes> f : previous.entrySet()) {
       String name = f.getKey();
-      if (!name.endsWith(".tsv") || name.endsWith("token_thread_rollups.tsv")) {
+      if (!name.endsWith(".tsv") || name.endsWith("token_thread_rollups.tsv") || name.startsWith("runs/")) {
         continue;
       }
       Path now = out.resolve(name);

@@ -13,21 +13,48 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
 
-  /** One kind of secret and how to find it. */
-  public record Rule(String kind, Pattern pattern) {}
+  /**
+   * One kind of secret and how to find it.
+   *
+   * @param kind its name in {@code [redacted:<kind>]}
+   * @param pattern what it looks like
+   * @param hint a cheap test that is true for every text the pattern can match (a literal the
+   *     pattern requires), so that most texts are never run through the regex
+   */
+  public record Rule(String kind, Pattern pattern, java.util.function.Predicate<String> hint) {
+
+    /** {@return true when {@code text} may hold this kind of secret}: false means it certainly does not. */
+    public boolean mayMatch(String text) {
+      return hint.test(text);
+    }
+  }
 
   /** The rules, most specific first. */
   public static final List<Rule> RULES = List.of(
-      new Rule("url_credentials", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@")),
-      new Rule("private_key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----")),
-      new Rule("github_token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})")),
-      new Rule("openai_key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
-      new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-      new Rule("aws_access_key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b")),
-      new Rule("bearer_token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{16,}")),
+      new Rule("url_credentials", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@"),
+          t -> t.indexOf('@') >= 0 && t.contains("://")),
+      new Rule("private_key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"), t -> t.contains("-----BEGIN ")),
+      new Rule("github_token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
+          t -> t.contains("gh")),
+      new Rule("openai_key", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"), t -> t.contains("sk-")),
+      new Rule("slack_token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), t -> t.contains("xox")),
+      new Rule("aws_access_key", Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
+          t -> t.contains("AKIA") || t.contains("ASIA")),
+      new Rule("bearer_token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{16,}"),
+          t -> containsIgnoreCase(t, "bearer")),
       new Rule("password_assignment",
-          Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|api[_-]?key|token)\\s*[=:]\\s*[^\\s\"',;]{4,}")),
-      new Rule("email", Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b")));
+          Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|api[_-]?key|token)\\s*[=:]\\s*[^\\s\"',;]{4,}"),
+          t -> t.indexOf('=') >= 0 || t.indexOf(':') >= 0),
+      new Rule("email", Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b"), t -> t.indexOf('@') >= 0));
+
+  private static boolean containsIgnoreCase(String text, String lower) {
+    for (int i = 0, n = text.length() - lower.length(); i <= n; i++) {
+      if (text.regionMatches(true, i, lower, 0, lower.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final int MAX_SNIPPET = 80;
 
@@ -46,6 +73,9 @@ public final class Redaction {
     for (Rule rule : RULES) {
       if (!emails && rule.kind().equals("email")) {
         continue; // git@host:owner/repo is a remote, not an address
+      }
+      if (!rule.mayMatch(out)) {
+        continue;
       }
       Matcher m = rule.pattern().matcher(out);
       if (m.find()) {

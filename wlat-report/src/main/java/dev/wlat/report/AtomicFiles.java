@@ -49,6 +49,22 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Publishes {@code source}'s content as {@code target} atomically: a hard link where the file
+   * system allows (no bytes copied; safe because every output is replaced by a rename, never
+   * written in place), else a copy.
+   */
+  public static void linkOrCopy(Path source, Path target) {
+    Path tmp = temporaryFor(target);
+    try {
+      Files.deleteIfExists(tmp);
+      Files.createLink(tmp, source);
+      commit(tmp, target);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      copy(source, target);
+    }
+  }
+
   /** Renames a finished temporary file over {@code target}, atomically where the file system can. */
   public static void commit(Path tmp, Path target) throws IOException {
     try {

@@ -20,9 +20,16 @@ public final class Cells {
     return t == null ? null : ISO_MILLIS.format(t);
   }
 
-  /** {@return a ratio with four decimals, or {@code null}}. */
+  /**
+   * {@return a ratio with four decimals, or {@code null}}: the digits {@code String.format("%.4f")}
+   * gives (half-up on the shortest decimal form of the double), without parsing a format string on
+   * every row.
+   */
   public static String ratio(Double r) {
-    return r == null || r.isNaN() || r.isInfinite() ? null : String.format(Locale.ROOT, "%.4f", r);
+    if (r == null || r.isNaN() || r.isInfinite()) {
+      return null;
+    }
+    return java.math.BigDecimal.valueOf(r).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   /** {@return labels sorted and joined by {@code ;}, or {@code null} when empty}. */

@@ -2,14 +2,18 @@ package dev.wlat.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams rows of one {@link TsvTable} into a file, atomically: rows go to a temporary sibling and
@@ -19,7 +23,14 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>The dialect is commons-csv's tab-delimited format with quoting and escaping turned off: a cell
  * never contains a tab, carriage return or line feed (each is replaced by a space), so every line is
  * one row and any TSV reader (Python's {@code csv} with {@code QUOTE_NONE}, {@code cut}, pandas)
- * reads it back unchanged. wlat never writes CSV.
+ * reads it back unchanged. wlat never writes CSV. With nothing to quote or escape, a row is its cells
+ * joined by tabs and ended by a newline; the writer puts them out directly (the bytes
+ * {@code CSVPrinter} would print in this dialect, which {@link TsvReader} reads), since the 1 GB
+ * histories wlat is built for mean half a gigabyte of rows.
+ *
+ * <p>An incremental run reuses rows it did not recompute: {@link #position()} tells where the next
+ * row starts, and {@link #copy} appends a byte range of an earlier file of the same table
+ * unchanged (adjacent ranges are merged into one kernel-side transfer).
  *
  * @param <T> the row type
  */
@@ -36,8 +47,14 @@ public final class TsvWriter<T> implements AutoCloseable {
   private final TsvTable<T> table;
   private final Path target;
   private final Path tmp;
-  private final CSVPrinter printer;
-  private final Object[] cells;
+  private final ChannelSink sink;
+  private final BufferedWriter printer;
+  private boolean dirty;
+  private final String[] cells;
+  private FileChannel copySource;
+  private Path copySourcePath;
+  private long copyOffset;
+  private long copyLength;
   private long rows;
   private boolean done;
   private boolean finished;
@@ -47,11 +64,13 @@ public final class TsvWriter<T> implements AutoCloseable {
     this.target = target;
     Files.createDirectories(target.toAbsolutePath().getParent());
     this.tmp = AtomicFiles.temporaryFor(target);
-    BufferedWriter out = new BufferedWriter(
-        new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16);
-    this.printer = new CSVPrinter(out, FORMAT);
-    this.cells = new Object[table.columns().size()];
-    printer.printRecord(table.header());
+    this.sink = new ChannelSink(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING));
+    this.printer = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16);
+    this.cells = new String[table.columns().size()];
+    printer.write(String.join("\t", table.header()));
+    printer.write('\n');
+    dirty = true;
   }
 
   /** {@return a writer of {@code table} into {@code dir/table.fileName()}}. */
@@ -80,11 +99,115 @@ public final class TsvWriter<T> implements AutoCloseable {
       cells[i] = cell(columns.get(i).value().apply(row));
     }
     try {
-      printer.printRecord(cells);
+      if (copyLength > 0) {
+        transferPending();
+      }
+      for (int i = 0; i < cells.length; i++) {
+        if (i > 0) {
+          printer.write('\t');
+        }
+        printer.write(cells[i]);
+      }
+      printer.write('\n');
+      dirty = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
     }
     rows++;
+  }
+
+  /** {@return the byte offset in the file where the next row starts}. */
+  public long position() {
+    try {
+      flushIntoSink();
+      return sink.position + copyLength;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Appends {@code length} bytes of {@code source} from {@code offset} unchanged: whole rows of an
+   * earlier file of this table (the caller keeps where they were). Counts {@code rowCount} rows.
+   *
+   * @throws UncheckedIOException if {@code source} cannot be read or is shorter than the range
+   */
+  public void copy(Path source, long offset, long length, long rowCount) {
+    if (offset < 0 || length < 0 || rowCount < 0) {
+      throw new IllegalArgumentException("offset, length and rowCount must be >= 0, were ["
+          + offset + ", " + length + ", " + rowCount + "]");
+    }
+    if (length == 0) {
+      rows += rowCount;
+      return;
+    }
+    try {
+      flushIntoSink();
+      if (copyLength > 0 && (!source.equals(copySourcePath) || offset != copyOffset + copyLength)) {
+        transferPending();
+      }
+      if (copyLength == 0) {
+        if (!source.equals(copySourcePath)) {
+          closeSource();
+          copySource = FileChannel.open(source, StandardOpenOption.READ);
+          copySourcePath = source;
+        }
+        copyOffset = offset;
+      }
+      copyLength += length;
+      rows += rowCount;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy rows of " + source + " into " + tmp + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves buffered characters into the sink's byte buffer (no system call); only when rows were written. */
+  private void flushIntoSink() throws IOException {
+    if (dirty) {
+      printer.flush();
+      dirty = false;
+    }
+  }
+
+  private void transferPending() throws IOException {
+    flushIntoSink();
+    sink.drain();
+    long done = 0;
+    while (done < copyLength) {
+      long n = copySource.transferTo(copyOffset + done, copyLength - done, sink.channel);
+      if (n <= 0) {
+        throw new IOException(copySourcePath + " ends before byte " + (copyOffset + copyLength)
+            + " (changed while it was read)");
+      }
+      done += n;
+    }
+    sink.position += copyLength;
+    copyLength = 0;
+  }
+
+  private void closeSource() throws IOException {
+    if (copySource != null) {
+      copySource.close();
+      copySource = null;
+      copySourcePath = null;
+    }
+  }
+
+  /**
+   * {@return true when {@code file} exists and starts with this table's header line}: the check an
+   * incremental run makes before it copies rows out of an earlier file.
+   */
+  public static boolean hasHeader(Path file, TsvTable<?> table) {
+    byte[] want = (String.join("\t", table.header()) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate(want.length);
+      while (b.hasRemaining() && ch.read(b) > 0) {
+        // fill
+      }
+      return !b.hasRemaining() && Arrays.equals(b.array(), want);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** {@return rows written so far}. */
@@ -106,7 +229,11 @@ public final class TsvWriter<T> implements AutoCloseable {
       return;
     }
     try {
-      printer.close(true);
+      if (copyLength > 0) {
+        transferPending();
+      }
+      closeSource();
+      printer.close();
       finished = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -133,6 +260,7 @@ public final class TsvWriter<T> implements AutoCloseable {
     }
     done = true;
     try {
+      closeSource();
       printer.close();
     } catch (IOException ignored) {
       // the temporary is deleted below; the target was never touched
@@ -141,6 +269,67 @@ public final class TsvWriter<T> implements AutoCloseable {
       Files.deleteIfExists(tmp);
     } catch (IOException ignored) {
       // a stale temporary is removed by the next run
+    }
+  }
+
+  /**
+   * The bytes of the file: buffered, counted, and written to the channel only when the buffer fills
+   * or the writer drains it, so a {@link #position()} costs no system call.
+   */
+  private static final class ChannelSink extends OutputStream {
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private long position;
+
+    ChannelSink(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (!buffer.hasRemaining()) {
+        drain();
+      }
+      buffer.put((byte) b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > buffer.remaining()) {
+        drain();
+        if (len > buffer.capacity()) {
+          ByteBuffer whole = ByteBuffer.wrap(b, off, len);
+          while (whole.hasRemaining()) {
+            channel.write(whole);
+          }
+          position += len;
+          return;
+        }
+      }
+      buffer.put(b, off, len);
+      position += len;
+    }
+
+    /** Keeps the bytes buffered: a writer's flush only moves them here. */
+    @Override
+    public void flush() {}
+
+    void drain() throws IOException {
+      buffer.flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      buffer.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        drain();
+      } finally {
+        channel.close();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.wlat.accounting.internal;
 
+import dev.wlat.accounting.Reconciliation;
 import dev.wlat.model.AccountingWarning;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.Grain;
@@ -77,6 +78,32 @@ public final class Aggregate {
   /** Adds a thread's final cumulative total, allocated here. */
   public void addFinalThread(long tokens) {
     finalThreads = Math.addExact(finalThreads, tokens);
+  }
+
+  /** Folds in another aggregate's snapshot of the same key: sums add, times widen, warnings unite. */
+  public void merge(Reconciliation.Part p) {
+    if (p.firstAt() != null && (firstAt == null || p.firstAt().isBefore(firstAt))) {
+      firstAt = p.firstAt();
+    }
+    if (p.lastAt() != null && (lastAt == null || p.lastAt().isAfter(lastAt))) {
+      lastAt = p.lastAt();
+    }
+    count = Math.addExact(count, p.tokenEventCount());
+    observed = Math.addExact(observed, p.observedEventSumTokens());
+    finalSessions = Math.addExact(finalSessions, p.finalSessionTotalTokens());
+    finalThreads = Math.addExact(finalThreads, p.finalThreadTotalTokens());
+    uniqueSession = Math.addExact(uniqueSession, p.uniqueLastPerSessionTurnTokens());
+    uniqueThread = Math.addExact(uniqueThread, p.uniqueLastPerThreadTurnTokens());
+    deduped = Math.addExact(deduped, p.dedupedTurnTokens());
+    resets = Math.addExact(resets, p.cumulativeResetCount());
+    delta = delta.plus(p.delta());
+    warnings.addAll(p.warnings());
+  }
+
+  /** {@return a snapshot of this aggregate, to merge elsewhere}. */
+  public Reconciliation.Part part() {
+    return new Reconciliation.Part(grain, key, threadId, periodStart, periodEnd, firstAt, lastAt, count, observed,
+        finalSessions, finalThreads, uniqueSession, uniqueThread, deduped, resets, delta, warnings);
   }
 
   /** {@return the first row's time, or null}. */

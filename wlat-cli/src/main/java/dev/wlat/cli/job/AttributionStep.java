@@ -1,7 +1,10 @@
 package dev.wlat.cli.job;
 
 import dev.wlat.accounting.OutcomeAccounting;
+import dev.wlat.attribution.AttributionOverrides;
 import dev.wlat.attribution.Attributor;
+import dev.wlat.attribution.LocalRepo;
+import dev.wlat.attribution.RepoIndex;
 import dev.wlat.attribution.ThreadAttribution;
 import dev.wlat.attribution.ThreadEvidence;
 import dev.wlat.ingest.ChatProcess;
@@ -9,6 +12,7 @@ import dev.wlat.ingest.ChatProcesses;
 import dev.wlat.ingest.ThreadIndexEntry;
 import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
+import dev.wlat.model.GitFacts;
 import dev.wlat.model.GitHubArtifact;
 import dev.wlat.model.OutcomeLink;
 import dev.wlat.model.SessionSegment;
@@ -16,10 +20,16 @@ import dev.wlat.model.ThreadAccounting;
 import dev.wlat.model.TokenUsage;
 import dev.wlat.report.OutcomeTables;
 import dev.wlat.report.TsvWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /*
  * The attribution half of a backfill. On the parse workers (attribute, thread-safe: the Attributor
@@ -56,29 +66,111 @@ final class AttributionStep {
   /** The attribution of one thread, its links with tokens allocated, and its in-window usage. */
   record Result(Attribution attribution, List<OutcomeLink> links, TokenUsage delta) {}
 
+  /**
+   * What a thread's attribution is computed from, taken from its accounting: kept by an incremental
+   * run, so an unchanged thread is attributed again (repositories, GitHub and overrides may have
+   * changed) without reading its files.
+   *
+   * @param threadId the thread
+   * @param parentThreadId its parent, or {@code null}
+   * @param hasFirst whether it has a first segment
+   * @param firstCwd the first segment's cwd
+   * @param recordedGit the first segment's git facts
+   * @param lastCwd the cwd of its last row that had one
+   * @param firstAt its first row's time
+   * @param lastAt its last row's time
+   */
+  record Inputs(String threadId, String parentThreadId, boolean hasFirst, String firstCwd, GitFacts recordedGit,
+      String lastCwd, Instant firstAt, Instant lastAt) {
+
+    Inputs {
+      recordedGit = recordedGit == null ? GitFacts.NONE : recordedGit;
+    }
+
+    static Inputs of(ThreadAccounting t, SessionSegment first) {
+      String lastCwd = null;
+      for (EventAccounting e : t.events()) {
+        if (e.event().cwd() != null) {
+          lastCwd = e.event().cwd();
+        }
+      }
+      return new Inputs(t.threadId(), t.thread().parentThreadId(), first != null, first == null ? null : first.cwd(),
+          first == null ? GitFacts.NONE : first.git(), lastCwd, t.thread().firstEventAt(), t.thread().lastEventAt());
+    }
+  }
+
   /** {@return where {@code t}'s in-window tokens went}; thread-safe. */
   Result attribute(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first, ThreadIndexEntry db) {
-    String lastCwd = null;
-    for (EventAccounting e : t.events()) {
-      if (e.event().cwd() != null) {
-        lastCwd = e.event().cwd();
-      }
-    }
-    ThreadEvidence evidence = ThreadEvidence.builder(t.threadId())
-        .parentThreadId(t.thread().parentThreadId())
-        .sessionCwd(first != null ? first.cwd() : db != null ? db.cwd() : null)
-        .lastCwd(lastCwd)
-        .processCwd(processCwds.get(t.threadId()))
-        .recordedGit(first == null ? null : first.git())
-        .stateDbGit(db == null ? null : db.git())
-        .span(t.thread().firstEventAt(), t.thread().lastEventAt())
-        .build();
-    ThreadAttribution found = attributor.attribute(evidence);
     TokenUsage delta = TokenUsage.ZERO;
     for (EventAccounting e : inWindow) {
       delta = delta.plus(e.delta());
     }
+    return attribute(Inputs.of(t, first), delta, db);
+  }
+
+  /** {@return where a thread's in-window {@code delta} went, from its kept inputs}; thread-safe. */
+  Result attribute(Inputs in, TokenUsage delta, ThreadIndexEntry db) {
+    ThreadEvidence evidence = ThreadEvidence.builder(in.threadId())
+        .parentThreadId(in.parentThreadId())
+        .sessionCwd(in.hasFirst() ? in.firstCwd() : db != null ? db.cwd() : null)
+        .lastCwd(in.lastCwd())
+        .processCwd(processCwds.get(in.threadId()))
+        .recordedGit(in.hasFirst() ? in.recordedGit() : null)
+        .stateDbGit(db == null ? null : db.git())
+        .span(in.firstAt(), in.lastAt())
+        .build();
+    ThreadAttribution found = attributor.attribute(evidence);
     return new Result(found.attribution(), Attributor.allocate(found.links(), delta.totalTokens()), delta);
+  }
+
+  /**
+   * {@return a digest of everything outside a thread that its attribution depends on}: the
+   * overrides, the GitHub artifacts, the desktop app's process cwds, and each local repository
+   * with its refs (any commit moves a ref). While it is unchanged, an incremental run reuses a
+   * thread's kept attribution; a cwd that became a symbolic link is not noticed until the thread
+   * changes.
+   */
+  static long fingerprint(RepoIndex repos, AttributionOverrides overrides, List<GitHubArtifact> artifacts,
+      ChatProcesses processes) {
+    StringBuilder b = new StringBuilder(1 << 12);
+    b.append(overrides.rows()).append('\n');
+    for (GitHubArtifact a : artifacts) {
+      b.append(a).append('\n');
+    }
+    for (ChatProcess p : processes.processes()) {
+      b.append(p.conversationId()).append('=').append(p.cwd()).append('\n');
+    }
+    for (LocalRepo r : repos.repos()) {
+      b.append(r).append('\n');
+      refs(r.gitDir().resolve("HEAD"), b);
+      refs(r.commonDir().resolve("packed-refs"), b);
+      Path refs = r.commonDir().resolve("refs");
+      if (Files.isDirectory(refs)) {
+        try (Stream<Path> s = Files.walk(refs)) {
+          for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+            refs(f, b);
+          }
+        } catch (IOException | UncheckedIOException e) {
+          b.append("unreadable refs ").append(System.nanoTime()); // never equal: recompute
+        }
+      }
+    }
+    return Blobs.digest(b.toString());
+  }
+
+  private static void refs(Path f, StringBuilder b) {
+    try {
+      if (Files.isRegularFile(f)) {
+        b.append(f).append(':').append(Files.readString(f)).append('\n');
+      }
+    } catch (IOException | UncheckedIOException e) {
+      b.append("unreadable ").append(f).append(System.nanoTime());
+    }
+  }
+
+  /** {@return a digest of {@code r}'s attribution and links}: equal when the thread's rows would be too. */
+  static long digest(Result r) {
+    return Blobs.digest(r.attribution().toString(), r.links().toString());
   }
 
   /** Adds {@code r} to the outcome rollups and the counts; on the consuming thread only. */

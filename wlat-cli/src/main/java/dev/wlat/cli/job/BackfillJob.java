@@ -11,6 +11,8 @@ import dev.wlat.ingest.ChatProcesses;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.ingest.HomeInventory;
 import dev.wlat.ingest.RolloutFile;
+import dev.wlat.ingest.ResumedParse;
+import dev.wlat.ingest.RolloutCheckpoint;
 import dev.wlat.ingest.RolloutParser;
 import dev.wlat.ingest.SessionIndex;
 import dev.wlat.ingest.StateDb;
@@ -29,14 +31,17 @@ import dev.wlat.model.SessionRollup;
 import dev.wlat.model.SessionSegment;
 import dev.wlat.model.ThreadAccounting;
 import dev.wlat.model.TokenEvent;
+import dev.wlat.model.TokenUsage;
 import dev.wlat.model.TurnEstimate;
 import dev.wlat.report.AtomicFiles;
 import dev.wlat.report.FactTables;
 import dev.wlat.report.OutcomeTables;
 import dev.wlat.report.RunLedger;
 import dev.wlat.report.ThreadRow;
+import dev.wlat.report.TsvTable;
 import dev.wlat.report.TsvWriter;
 import dev.wlat.report.TurnRows;
+import dev.wlat.cli.Versions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,6 +76,12 @@ public final class BackfillJob {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** The per-group tables, in the order of a {@link Layout} entry's blocks. */
+  private static final List<TsvTable<?>> GROUP_TABLES = List.of(
+      FactTables.rawTokenEvents("raw_token_events.tsv"), FactTables.tokenEventAccounting(), TurnRows.table(),
+      FactTables.tokenSessionRollups(), FactTables.tokenThreadRollups(), ThreadRow.table(),
+      FactTables.rolloutFiles(), OutcomeTables.tokenOutcomeLinks());
+
   private final BackfillOptions options;
   private final Progress progress;
   private final RolloutParser parser = RolloutParser.create();
@@ -96,6 +107,22 @@ public final class BackfillJob {
   private long threadsWritten;
   private OutcomeAccounting outcomes;
 
+  // ---- incremental runs ----
+  private IncrementalState state;
+  private Map<String, IncrementalState.FileRow> keptFiles = Map.of();
+  private Map<String, byte[]> keptSummaries = Map.of();
+  private Layout keptLayout;
+  private Path data;
+  private final IncrementalState.Changes changes = new IncrementalState.Changes();
+  private final Layout layout = Layout.empty(GROUP_TABLES.size());
+  private long groupsKept;
+  private long groupsRecomputed;
+  private long filesResumed;
+  private long filesParsedWhole;
+  private long newBytes;
+  private String stateNote;
+  private boolean attributionUnchanged;
+
   private BackfillJob(BackfillOptions options, Progress progress) {
     this.options = options;
     this.progress = progress;
@@ -112,12 +139,25 @@ public final class BackfillJob {
   }
 
   private BackfillResult run() {
+    try {
+      return runAll();
+    } finally {
+      if (state != null) {
+        state.close();
+      }
+    }
+  }
+
+  private BackfillResult runAll() {
     long t0 = System.nanoTime();
     String runId = runIdOf(options.now());
     CodexHome home = CodexHome.open(options.codexHome());
     HomeInventory inventory = home.inventory();
-    Path data = options.outputRoot().resolve("data");
+    data = options.outputRoot().resolve("data");
     int stale = AtomicFiles.removeStaleTemporaries(data);
+    if (options.incremental()) {
+      openState(home);
+    }
 
     // ---- discovery and grouping by thread (file names only, no parsing) ----
     List<RolloutFile> all = home.rollouts(null);
@@ -127,20 +167,20 @@ public final class BackfillJob {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
     Instant since = options.window().since();
-    List<List<RolloutFile>> work = new ArrayList<>();
+    List<Map.Entry<String, List<RolloutFile>>> work = new ArrayList<>();
     long plannedBytes = 0;
     int plannedFiles = 0;
     int skippedFiles = 0;
-    for (List<RolloutFile> g : groups.values()) {
-      boolean touched = since == null || g.stream().anyMatch(f -> !f.lastModified().isBefore(since));
+    for (Map.Entry<String, List<RolloutFile>> g : groups.entrySet()) {
+      boolean touched = since == null || g.getValue().stream().anyMatch(f -> !f.lastModified().isBefore(since));
       if (touched) {
         work.add(g);
-        for (RolloutFile f : g) {
+        for (RolloutFile f : g.getValue()) {
           plannedBytes += f.sizeBytes();
           plannedFiles++;
         }
       } else {
-        skippedFiles += g.size();
+        skippedFiles += g.getValue().size();
       }
     }
     progress.plan(plannedFiles, plannedBytes);
@@ -182,19 +222,18 @@ public final class BackfillJob {
     GitHubStep.Collected github = GitHubStep.run(options, repoIndex, stateThreads.values());
     AttributionStep attribution = new AttributionStep(Attributor.create(repoIndex, overrides, github.artifacts()),
         github.artifacts(), processes);
+    if (state != null) {
+      String f = Long.toHexString(AttributionStep.fingerprint(repoIndex, overrides, github.artifacts(), processes));
+      attributionUnchanged = keptLayout != null && f.equals(state.meta("attribution_fingerprint"));
+      changes.meta.put("attribution_fingerprint", f);
+    }
     long tAttributionReady = System.nanoTime();
 
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
     Map<String, Long> outputs = new LinkedHashMap<>();
-    try (TsvWriter<FactTables.RawRow> raw = TsvWriter.open(data, FactTables.rawTokenEvents("raw_token_events.tsv"));
-         TsvWriter<FactTables.AccountingRow> acc = TsvWriter.open(data, FactTables.tokenEventAccounting());
-         TsvWriter<TurnRows.TurnRow> turns = TsvWriter.open(data, TurnRows.table());
-         TsvWriter<FactTables.SessionRow> sessions = TsvWriter.open(data, FactTables.tokenSessionRollups());
-         TsvWriter<FactTables.ThreadRollupRow> threads = TsvWriter.open(data, FactTables.tokenThreadRollups());
-         TsvWriter<ThreadRow> threadRows = TsvWriter.open(data, ThreadRow.table());
-         TsvWriter<RolloutSegment> files = TsvWriter.open(data, FactTables.rolloutFiles());
-         TsvWriter<OutcomeTables.LinkRow> links = TsvWriter.open(data, OutcomeTables.tokenOutcomeLinks())) {
+    Context ctx = new Context(attribution, stateThreads, names);
+    try (Writers w = Writers.open(data)) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
         t.setDaemon(true);
@@ -202,28 +241,23 @@ public final class BackfillJob {
       });
       try {
         ArrayDeque<Future<GroupResult>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Map.Entry<String, List<RolloutFile>>> submitted = new ArrayDeque<>();
         int next = 0;
         int maxInFlight = options.threads() * 4;
         int filesDone = 0;
         while (next < work.size() || !inFlight.isEmpty()) {
           while (next < work.size() && inFlight.size() < maxInFlight) {
-            List<RolloutFile> g = work.get(next++);
-            inFlight.add(pool.submit(() -> process(g, attribution, stateThreads)));
+            Map.Entry<String, List<RolloutFile>> g = work.get(next++);
+            submitted.add(g);
+            inFlight.add(pool.submit(() -> process(g.getKey(), g.getValue(), ctx)));
           }
           GroupResult r = await(inFlight.poll());
-          for (RolloutSegment s : r.segments()) {
-            noteSegment(s);
-            files.write(s);
-            filesDone++;
+          Map.Entry<String, List<RolloutFile>> g = submitted.poll();
+          if (r.kept() != null && !splitsAsBefore(r)) {
+            r = fresh(g.getKey(), g.getValue(), ctx); // a thread's split status changed: rows must be made again
           }
-          for (ThreadWork t : r.threads()) {
-            if (!seenThreads.add(t.accounting().threadId())) {
-              splitThreads.add(t.accounting().threadId());
-              continue;
-            }
-            consume(t, r, runId, reconciliation, raw, acc, turns, sessions, threads, threadRows, links,
-                attribution, stateThreads, names);
-          }
+          consume(r, runId, reconciliation, w, ctx);
+          filesDone += g.getValue().size();
           progress.update(filesDone, bytesRead, rawRows);
         }
       } finally {
@@ -233,17 +267,12 @@ public final class BackfillJob {
       List<ReconciliationRow> recon = reconciliation.build();
       // Finish every file before publishing any, so a failure while writing leaves the previous
       // outputs as they were; only the renames below remain.
-      for (TsvWriter<?> w : List.of(raw, acc, turns, sessions, threads, threadRows, files, links)) {
-        w.finish();
+      for (TsvWriter<?> x : w.all()) {
+        x.finish();
       }
-      outputs.put(raw.target().toString(), raw.commit());
-      outputs.put(acc.target().toString(), acc.commit());
-      outputs.put(turns.target().toString(), turns.commit());
-      outputs.put(sessions.target().toString(), sessions.commit());
-      outputs.put(threads.target().toString(), threads.commit());
-      outputs.put(threadRows.target().toString(), threadRows.commit());
-      outputs.put(files.target().toString(), files.commit());
-      outputs.put(links.target().toString(), links.commit());
+      for (TsvWriter<?> x : w.all()) {
+        outputs.put(x.target().toString(), x.commit());
+      }
       long reconRows = TsvWriter.writeAll(data, FactTables.tokenAccountingReconciliation(), recon);
       outputs.put(data.resolve("token_accounting_reconciliation.tsv").toString(), reconRows);
     }
@@ -259,8 +288,11 @@ public final class BackfillJob {
     outputs.put(data.resolve("attribution_confidence_summary.tsv").toString(),
         TsvWriter.writeAll(data, OutcomeTables.attributionConfidenceSummary(), outcomes.confidenceSummary()));
     Path copy = data.resolve("codex_token_events.tsv");
-    AtomicFiles.copy(data.resolve("raw_token_events.tsv"), copy);
+    AtomicFiles.linkOrCopy(data.resolve("raw_token_events.tsv"), copy);
     outputs.put(copy + " (identical copy of raw_token_events.tsv)", rawRows);
+    if (state != null) {
+      saveState(groups, runId);
+    }
     long tData = System.nanoTime();
     ReadingsStep.run(options, runId, outputs, readingNotes);
     long tDone = System.nanoTime();
@@ -281,37 +313,249 @@ public final class BackfillJob {
         + String.join(", ", issueExamples.getOrDefault(k, List.of()))));
     return new BackfillResult(runId, filesRead, bytesRead, rawRows, threadsWritten, observed, delta, issues,
         ledgerPath, notes, issueSummary, outcomes.headline(), attribution.linkCount(),
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9, options.incremental() ? newBytes : bytesRead, groupsKept, groupsRecomputed);
+  }
+
+  // ---- incremental state ----
+
+  /** The settings the kept rows and summaries depend on, besides what each group's digests cover. */
+  private String fingerprint(CodexHome home) {
+    StringBuilder headers = new StringBuilder();
+    for (TsvTable<?> t : GROUP_TABLES) {
+      headers.append(t.fileName()).append(':').append(String.join(",", t.header())).append(';');
+    }
+    return Long.toHexString(Blobs.digest(Versions.version(), home.path().toAbsolutePath().normalize().toString(),
+        options.zone().getId(), headers.toString()));
+  }
+
+  private void openState(CodexHome home) {
+    state = IncrementalState.open(options.outputRoot());
+    if (state.problem() != null) {
+      sideInputProblems.add(state.problem());
+    }
+    String fingerprint = fingerprint(home);
+    changes.meta.put("fingerprint", fingerprint);
+    if (!fingerprint.equals(state.meta("fingerprint"))) {
+      // another wlat version, Codex home or time zone: nothing kept applies
+      changes.replaceAll = true;
+      stateNote = state.meta("fingerprint") == null ? "no earlier state: every file read whole"
+          : "settings or wlat version changed since the last run: every file read whole";
+      return;
+    }
+    keptFiles = state.files();
+    keptSummaries = state.summaries();
+    Map<String, IncrementalState.OutputId> published = state.outputs();
+    String why = null;
+    for (TsvTable<?> t : GROUP_TABLES) {
+      Path f = data.resolve(t.fileName());
+      IncrementalState.OutputId now = IncrementalState.identify(f);
+      if (now == null || !now.equals(published.get(t.fileName())) || !TsvWriter.hasHeader(f, t)) {
+        why = f.getFileName() + " is not the file the last incremental run wrote";
+        break;
+      }
+    }
+    if (why == null) {
+      try {
+        byte[] blob = state.layout();
+        keptLayout = blob == null ? null : Layout.fromBytes(blob, GROUP_TABLES.size());
+      } catch (Blobs.Corrupt e) {
+        why = "the kept row layout is unreadable (" + e.getMessage() + ")";
+      }
+    }
+    if (why != null) {
+      keptLayout = null;
+      stateNote = why + ": every group's rows made again from the kept parse state (no file read twice)";
+    }
+  }
+
+  private void saveState(Map<String, List<RolloutFile>> groups, String runId) {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (List<RolloutFile> g : groups.values()) {
+      for (RolloutFile f : g) {
+        present.add(f.relativePath());
+      }
+    }
+    for (String f : keptFiles.keySet()) {
+      if (!present.contains(f)) {
+        changes.removedFiles.add(f);
+      }
+    }
+    for (String g : keptSummaries.keySet()) {
+      if (!groups.containsKey(g)) {
+        changes.removedGroups.add(g);
+      }
+    }
+    for (TsvTable<?> t : GROUP_TABLES) {
+      changes.outputs.put(t.fileName(), IncrementalState.identify(data.resolve(t.fileName())));
+    }
+    changes.layout = layout.toBytes();
+    changes.meta.put("last_run", runId);
+    state.save(changes);
   }
 
   // ---- worker side ----
+
+  /** What every worker reads: thread-safe, read-only. */
+  private record Context(AttributionStep attribution, Map<String, ThreadIndexEntry> stateThreads,
+      SessionIndex names) {}
 
   /** One thread of a group: its accounting, its rows in the window, and (when active) its attribution. */
   private record ThreadWork(ThreadAccounting accounting, List<EventAccounting> inWindow, SessionSegment first,
       AttributionStep.Result attributed) {}
 
-  private record GroupResult(List<RolloutSegment> segments, Map<String, SessionSegment> segmentsById,
-      List<ThreadWork> threads) {}
+  /**
+   * One group, ready to consume: made fresh (segments and threads to write) or kept (rows to copy
+   * from the last run's files); either way its summary, and the attribution of its active threads.
+   */
+  private record GroupResult(String key, GroupSummary summary, Map<String, AttributionStep.Result> results,
+      List<RolloutSegment> segments, Map<String, SessionSegment> segmentsById, List<ThreadWork> threads,
+      Layout.Entry kept, Map<String, Object[]> checkpoints) {}
 
-  private GroupResult process(List<RolloutFile> files, AttributionStep attribution,
-      Map<String, ThreadIndexEntry> stateThreads) {
+  private GroupResult process(String key, List<RolloutFile> files, Context ctx) {
+    if (keptLayout != null) {
+      GroupResult kept = kept(key, files, ctx);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    return fresh(key, files, ctx);
+  }
+
+  /** {@return the group's kept rows and summary when nothing they depend on changed}, else {@code null}. */
+  private GroupResult kept(String key, List<RolloutFile> files, Context ctx) {
+    Layout.Entry entry = keptLayout.get(key);
+    byte[] blob = keptSummaries.get(key);
+    if (entry == null || blob == null) {
+      return null;
+    }
+    GroupSummary summary;
+    try {
+      summary = GroupSummary.fromBytes(blob);
+    } catch (Blobs.Corrupt e) {
+      return null;
+    }
+    if (summary.files().size() != files.size()) {
+      return null;
+    }
+    for (int i = 0; i < files.size(); i++) {
+      RolloutFile f = files.get(i);
+      IncrementalState.FileRow row = keptFiles.get(f.relativePath());
+      if (!f.relativePath().equals(summary.files().get(i).relativePath()) || row == null || !key.equals(row.groupKey())
+          || row.size() != f.sizeBytes() || row.modifiedNanos() != nanos(f.lastModified())) {
+        return null;
+      }
+    }
+    Map<String, AttributionStep.Result> results = new HashMap<>();
+    for (GroupSummary.ThreadNote t : summary.threads()) {
+      if (!t.active()) {
+        continue;
+      }
+      ThreadIndexEntry db = ctx.stateThreads().get(t.threadId());
+      if (rowInputsDigest(t.threadId(), db, ctx.names()) != t.rowInputsDigest()) {
+        return null;
+      }
+      AttributionStep.Result r;
+      if (attributionUnchanged && t.result() != null) {
+        r = t.result(); // nothing attribution depends on changed: the kept result stands
+      } else {
+        r = ctx.attribution().attribute(t.evidence(), t.windowDelta(), db);
+        if (AttributionStep.digest(r) != t.attributionDigest()) {
+          return null;
+        }
+      }
+      results.put(t.threadId(), r);
+    }
+    return new GroupResult(key, summary, results, List.of(), Map.of(), List.of(), entry, Map.of());
+  }
+
+  private GroupResult fresh(String key, List<RolloutFile> files, Context ctx) {
     List<RolloutSegment> segments = new ArrayList<>(files.size());
     Map<String, SessionSegment> segmentsById = new HashMap<>();
+    Map<String, Object[]> checkpoints = new LinkedHashMap<>();
     for (RolloutFile f : files) {
-      RolloutSegment s = parser.parse(f);
+      RolloutSegment s;
+      if (state == null) {
+        s = parser.parse(f);
+      } else {
+        RolloutCheckpoint from = null;
+        IncrementalState.FileRow row = keptFiles.get(f.relativePath());
+        if (row != null) {
+          byte[] b = state.checkpoint(f.relativePath());
+          try {
+            from = b == null ? null : RolloutCheckpoint.fromBytes(b);
+          } catch (IllegalArgumentException e) {
+            from = null; // unreadable: read the file whole
+          }
+        }
+        ResumedParse p = parser.parseFrom(f, from);
+        s = p.segment();
+        checkpoints.put(f.relativePath(), new Object[] {key, p.checkpoint().fileSize(),
+            nanos(p.checkpoint().lastModified()), p.checkpoint().toBytes(), p.mode(), p.bytesRead()});
+      }
       segments.add(s);
       segmentsById.put(s.segment().segmentId(), s.segment());
     }
     List<ThreadWork> threads = new ArrayList<>(1);
+    Map<String, AttributionStep.Result> results = new HashMap<>();
+    List<GroupSummary.ThreadNote> notes = new ArrayList<>(1);
     for (List<RolloutSegment> thread : ThreadGrouping.byThread(segments)) {
       ThreadAccounting t = accountant.account(thread);
       List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, options.window());
       boolean active = !inWindow.isEmpty() || options.window().isAll();
       SessionSegment first = firstSegment(t, segmentsById);
-      threads.add(new ThreadWork(t, inWindow, first,
-          active ? attribution.attribute(t, inWindow, first, stateThreads.get(t.threadId())) : null));
+      ThreadIndexEntry db = ctx.stateThreads().get(t.threadId());
+      AttributionStep.Result r = active ? ctx.attribution().attribute(t, inWindow, first, db) : null;
+      threads.add(new ThreadWork(t, inWindow, first, r));
+      if (r != null) {
+        results.put(t.threadId(), r);
+      }
+      notes.add(note(t, inWindow, first, r, db, ctx.names()));
     }
-    return new GroupResult(segments, segmentsById, threads);
+    List<GroupSummary.FileNote> fileNotes = new ArrayList<>(segments.size());
+    for (RolloutSegment s : segments) {
+      SessionSegment seg = s.segment();
+      fileNotes.add(new GroupSummary.FileNote(seg.relativePath(), seg.sourcePath(), seg.basis(), seg.byteCount(),
+          s.diagnostics().counts(), s.diagnostics().sampleLines()));
+    }
+    return new GroupResult(key, new GroupSummary(key, fileNotes, notes), results, segments, segmentsById, threads,
+        null, checkpoints);
+  }
+
+  private GroupSummary.ThreadNote note(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first,
+      AttributionStep.Result r, ThreadIndexEntry db, SessionIndex names) {
+    long rows = 0;
+    long obs = 0;
+    long d = 0;
+    EnumMap<EventFlag, Long> flags = new EnumMap<>(EventFlag.class);
+    for (EventAccounting e : inWindow) {
+      rows++;
+      obs += e.observedTokens();
+      d = Math.addExact(d, e.delta().totalTokens());
+      for (EventFlag f : e.event().flags()) {
+        flags.merge(f, 1L, Long::sum);
+      }
+    }
+    long finals = 0;
+    List<String> duplicates = new ArrayList<>();
+    for (SessionRollup s : t.sessions()) {
+      finals += s.finalSessionTotalTokens();
+      if (s.duplicateSegmentOf() != null) {
+        duplicates.add(s.sourcePath() + " duplicates " + s.duplicateSegmentOf());
+      }
+    }
+    boolean active = r != null;
+    return new GroupSummary.ThreadNote(t.threadId(), active, rows, obs, d, finals, flags, duplicates,
+        Reconciliation.contribution(t, options.window(), options.zone()), AttributionStep.Inputs.of(t, first),
+        active ? r.delta() : TokenUsage.ZERO, active ? AttributionStep.digest(r) : 0,
+        rowInputsDigest(t.threadId(), db, names), r);
+  }
+
+  private static long rowInputsDigest(String threadId, ThreadIndexEntry db, SessionIndex names) {
+    return Blobs.digest(String.valueOf(db), names.nameOf(threadId).orElse(null));
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   private static GroupResult await(Future<GroupResult> f) {
@@ -330,74 +574,178 @@ public final class BackfillJob {
 
   // ---- consumer side (calling thread) ----
 
-  private void noteSegment(RolloutSegment s) {
-    SessionSegment seg = s.segment();
-    filesRead++;
-    bytesRead += seg.byteCount();
-    basisCounts.merge(seg.basis(), 1L, Long::sum);
-    if (seg.basis() == AccountingBasis.USAGE_RECORDS && nonDefaultBasisFiles.size() < 50) {
-      nonDefaultBasisFiles.add(seg.relativePath());
+  /** The per-group tables being written. */
+  private record Writers(TsvWriter<FactTables.RawRow> raw, TsvWriter<FactTables.AccountingRow> acc,
+      TsvWriter<TurnRows.TurnRow> turns, TsvWriter<FactTables.SessionRow> sessions,
+      TsvWriter<FactTables.ThreadRollupRow> threads, TsvWriter<ThreadRow> threadRows,
+      TsvWriter<RolloutSegment> files, TsvWriter<OutcomeTables.LinkRow> links) implements AutoCloseable {
+
+    static Writers open(Path data) {
+      List<TsvWriter<?>> opened = new ArrayList<>();
+      try {
+        Writers w = new Writers(
+            add(opened, TsvWriter.open(data, FactTables.rawTokenEvents("raw_token_events.tsv"))),
+            add(opened, TsvWriter.open(data, FactTables.tokenEventAccounting())),
+            add(opened, TsvWriter.open(data, TurnRows.table())),
+            add(opened, TsvWriter.open(data, FactTables.tokenSessionRollups())),
+            add(opened, TsvWriter.open(data, FactTables.tokenThreadRollups())),
+            add(opened, TsvWriter.open(data, ThreadRow.table())),
+            add(opened, TsvWriter.open(data, FactTables.rolloutFiles())),
+            add(opened, TsvWriter.open(data, OutcomeTables.tokenOutcomeLinks())));
+        return w;
+      } catch (RuntimeException e) {
+        opened.forEach(TsvWriter::close);
+        throw e;
+      }
     }
-    ParseDiagnostics d = s.diagnostics();
-    d.counts().forEach((kind, count) -> {
+
+    private static <T> TsvWriter<T> add(List<TsvWriter<?>> opened, TsvWriter<T> w) {
+      opened.add(w);
+      return w;
+    }
+
+    /** In the order of {@link #GROUP_TABLES}. */
+    List<TsvWriter<?>> all() {
+      return List.of(raw, acc, turns, sessions, threads, threadRows, files, links);
+    }
+
+    @Override
+    public void close() {
+      all().forEach(TsvWriter::close);
+    }
+  }
+
+  /** {@return true when the threads of a kept group are split off (or not) as when its rows were made}. */
+  private boolean splitsAsBefore(GroupResult r) {
+    java.util.Set<String> seenNow = new java.util.HashSet<>();
+    List<String> skipped = new ArrayList<>();
+    for (GroupSummary.ThreadNote t : r.summary().threads()) {
+      if (seenThreads.contains(t.threadId()) || !seenNow.add(t.threadId())) {
+        skipped.add(t.threadId());
+      }
+    }
+    return skipped.equals(r.kept().skipped());
+  }
+
+  private void consume(GroupResult r, String runId, Reconciliation.Builder reconciliation, Writers w, Context ctx) {
+    List<TsvWriter<?>> writers = w.all();
+    long[] blocks = new long[3 * writers.size()];
+    if (state != null) {
+      for (int i = 0; i < writers.size(); i++) {
+        blocks[3 * i] = writers.get(i).position();
+        blocks[3 * i + 2] = writers.get(i).rowCount();
+      }
+    }
+    List<String> skipped = new ArrayList<>();
+    if (r.kept() != null) {
+      groupsKept++;
+      for (int i = 0; i < writers.size(); i++) {
+        Layout.Entry e = r.kept();
+        writers.get(i).copy(data.resolve(GROUP_TABLES.get(i).fileName()), e.offset(i), e.length(i), e.rows(i));
+      }
+    } else {
+      groupsRecomputed++;
+      for (RolloutSegment s : r.segments()) {
+        w.files().write(s);
+      }
+      for (Map.Entry<String, Object[]> c : r.checkpoints().entrySet()) {
+        Object[] v = c.getValue();
+        changes.files.put(c.getKey(), new Object[] {v[0], v[1], v[2], v[3]});
+        if (v[4] == ResumedParse.Mode.RESUMED) {
+          filesResumed++;
+        } else {
+          filesParsedWhole++;
+        }
+        newBytes += (Long) v[5];
+      }
+      if (state != null) {
+        changes.groups.put(r.key(), r.summary().toBytes());
+      }
+    }
+    // the summary feeds every count, kept or fresh alike
+    for (GroupSummary.FileNote f : r.summary().files()) {
+      noteFile(f);
+    }
+    Map<String, ThreadWork> fresh = new HashMap<>();
+    for (ThreadWork t : r.threads()) {
+      fresh.put(t.accounting().threadId(), t);
+    }
+    for (GroupSummary.ThreadNote t : r.summary().threads()) {
+      if (!seenThreads.add(t.threadId())) {
+        splitThreads.add(t.threadId());
+        skipped.add(t.threadId());
+        continue;
+      }
+      if (!t.active()) {
+        continue; // no rows in the window
+      }
+      AttributionStep.Result attributed = r.results().get(t.threadId());
+      reconciliation.add(t.reconciliation());
+      ctx.attribution().count(attributed);
+      rawRows += t.rawRows();
+      observed += t.observed();
+      delta = Math.addExact(delta, t.delta());
+      finalSessionSum += t.finalSessionSum();
+      t.flags().forEach((f, n) -> flagCounts.merge(f, n, Long::sum));
+      duplicateSegments.addAll(t.duplicates());
+      threadsWritten++;
+      ThreadWork work = fresh.get(t.threadId());
+      if (work != null) {
+        writeRows(work, r, runId, w, ctx.stateThreads().get(t.threadId()), ctx.names());
+      }
+    }
+    if (state != null) {
+      for (int i = 0; i < writers.size(); i++) {
+        blocks[3 * i + 1] = writers.get(i).position() - blocks[3 * i];
+        blocks[3 * i + 2] = writers.get(i).rowCount() - blocks[3 * i + 2];
+      }
+      layout.put(new Layout.Entry(r.key(), blocks, skipped));
+    }
+  }
+
+  private void noteFile(GroupSummary.FileNote f) {
+    filesRead++;
+    bytesRead += f.byteCount();
+    basisCounts.merge(f.basis(), 1L, Long::sum);
+    if (f.basis() == AccountingBasis.USAGE_RECORDS && nonDefaultBasisFiles.size() < 50) {
+      nonDefaultBasisFiles.add(f.relativePath());
+    }
+    f.issueCounts().forEach((kind, count) -> {
       issueCounts.merge(kind, count, Long::sum);
       List<String> ex = issueExamples.computeIfAbsent(kind, k -> new ArrayList<>());
-      for (Long line : d.sampleLines().getOrDefault(kind, List.of())) {
+      for (Long line : f.issueLines().getOrDefault(kind, List.of())) {
         if (ex.size() < 5) {
-          ex.add(seg.sourcePath() + ":" + line);
+          ex.add(f.sourcePath() + ":" + line);
         }
       }
     });
   }
 
-  private void consume(ThreadWork work, GroupResult r, String runId, Reconciliation.Builder reconciliation,
-      TsvWriter<FactTables.RawRow> raw, TsvWriter<FactTables.AccountingRow> acc,
-      TsvWriter<TurnRows.TurnRow> turns, TsvWriter<FactTables.SessionRow> sessions,
-      TsvWriter<FactTables.ThreadRollupRow> threads, TsvWriter<ThreadRow> threadRows,
-      TsvWriter<OutcomeTables.LinkRow> links, AttributionStep attribution,
-      Map<String, ThreadIndexEntry> stateThreads, SessionIndex names) {
-    if (work.attributed() == null) {
-      return; // no rows in the window
-    }
+  private void writeRows(ThreadWork work, GroupResult r, String runId, Writers w, ThreadIndexEntry db,
+      SessionIndex names) {
     ThreadAccounting t = work.accounting();
     Map<String, SessionSegment> segmentsById = r.segmentsById();
-    List<EventAccounting> inWindow = work.inWindow();
-    SessionSegment first = work.first();
-    ThreadIndexEntry db = stateThreads.get(t.threadId());
-    reconciliation.add(t);
     AttributionStep.Result attributed = work.attributed();
-    attribution.count(attributed);
     Attribution a = attributed.attribution();
-    AttributionStep.writeLinks(links, attributed, runId);
-    for (EventAccounting e : inWindow) {
+    AttributionStep.writeLinks(w.links(), attributed, runId);
+    for (EventAccounting e : work.inWindow()) {
       TokenEvent ev = e.event();
       SessionSegment seg = segmentsById.get(ev.sessionSegmentId());
-      raw.write(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
-      acc.write(new FactTables.AccountingRow(e, a, runId));
-      rawRows++;
-      observed += e.observedTokens();
-      delta = Math.addExact(delta, e.delta().totalTokens());
-      for (EventFlag f : ev.flags()) {
-        flagCounts.merge(f, 1L, Long::sum);
-      }
+      w.raw().write(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
+      w.acc().write(new FactTables.AccountingRow(e, a, runId));
     }
-    for (TurnRows.TurnRow turn : TurnRows.of(inWindow, a)) {
-      turns.write(turn);
+    for (TurnRows.TurnRow turn : TurnRows.of(work.inWindow(), a)) {
+      w.turns().write(turn);
     }
     Map<String, TurnEstimate> estimates = new HashMap<>();
     for (TurnEstimate e : t.turnEstimates()) {
       estimates.put(e.sessionSegmentId(), e);
     }
     for (SessionRollup s : t.sessions()) {
-      sessions.write(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
-      finalSessionSum += s.finalSessionTotalTokens();
-      if (s.duplicateSegmentOf() != null) {
-        duplicateSegments.add(s.sourcePath() + " duplicates " + s.duplicateSegmentOf());
-      }
+      w.sessions().write(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
     }
-    threads.write(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
-    threadRows.write(threadRow(t, first, db, names, a, runId));
-    threadsWritten++;
+    w.threads().write(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
+    w.threadRows().write(threadRow(t, work.first(), db, names, a, runId));
   }
 
   /** {@return the thread's first counted segment (else its first segment), or {@code null}}. */
@@ -468,6 +816,9 @@ public final class BackfillJob {
 
   private List<String> notes(GitHubStep.Collected github) {
     List<String> notes = new ArrayList<>(github.notes());
+    if (stateNote != null) {
+      notes.add("Incremental: " + stateNote + ".");
+    }
     notes.addAll(readingNotes);
     if (options.repoRoots().isEmpty()) {
       notes.add("Attribution: no --repo-root given, so threads are attributed from the git facts Codex recorded"
@@ -489,8 +840,9 @@ public final class BackfillJob {
       AttributionOverrides overrides, GitHubStep.Collected github, AttributionStep attribution,
       Map<String, Long> outputs, List<String> notes, long discoverNanos, long attributionNanos, long processNanos,
       long readingsNanos) {
-    RunLedger l = RunLedger.create(runId, "wlat backfill run " + runId);
-    l.section("Command").code(options.commandLine() == null ? "wlat backfill" : options.commandLine());
+    String command = options.incremental() ? "wlat run-incremental" : "wlat backfill";
+    RunLedger l = RunLedger.create(runId, command + " run " + runId);
+    l.section("Command").code(options.commandLine() == null ? command : options.commandLine());
     List<String[]> params = RunLedger.rows();
     params.add(new String[] {"codex home", options.codexHome().toString()});
     params.add(new String[] {"output root", options.outputRoot().toString()});
@@ -508,11 +860,19 @@ public final class BackfillJob {
     inputs.add(new String[] {"session_index.jsonl", inv.sessionIndex() ? names.names().size() + " thread names (" + names.malformedLines() + " malformed lines)" : "missing"});
     inputs.add(new String[] {"process_manager/chat_processes.json", inv.chatProcesses() ? processes.processes().size() + " processes (" + processes.malformedEntries() + " malformed entries)" : "missing"});
     inputs.add(new String[] {"rollout files discovered", Long.toString(discovered)});
-    inputs.add(new String[] {"rollout files read", Long.toString(filesRead)});
+    inputs.add(new String[] {state == null ? "rollout files read" : "rollout files accounted", Long.toString(filesRead)});
     inputs.add(new String[] {"rollout files skipped (not modified since the window start)", Integer.toString(skipped)});
-    inputs.add(new String[] {"bytes read", String.format(Locale.ROOT, "%,d", bytesRead)});
+    inputs.add(new String[] {state == null ? "bytes read" : "bytes of those files", String.format(Locale.ROOT, "%,d", bytesRead)});
     if (stale > 0) {
       inputs.add(new String[] {"stale temporaries removed from a crashed run", Integer.toString(stale)});
+    }
+    if (state != null) {
+      inputs.add(new String[] {"incremental state", state.path().toString()});
+      inputs.add(new String[] {"thread groups kept (rows copied from the last run)", String.format(Locale.ROOT, "%,d", groupsKept)});
+      inputs.add(new String[] {"thread groups recomputed", String.format(Locale.ROOT, "%,d", groupsRecomputed)});
+      inputs.add(new String[] {"files continued from their checkpoint", String.format(Locale.ROOT, "%,d", filesResumed)});
+      inputs.add(new String[] {"files read from the start", String.format(Locale.ROOT, "%,d", filesParsedWhole)});
+      inputs.add(new String[] {"new bytes parsed", String.format(Locale.ROOT, "%,d", newBytes)});
     }
     l.keyValues(inputs);
 

@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param threads parser threads
  * @param commandLine the command as typed, for the ledger
  * @param now the run's clock
+ * @param incremental true for {@code run-incremental}: keep a state DB, read only what changed, and
+ *     reuse the rows of unchanged thread groups (the window is then the whole history)
+ * @param readingsWindow the window of the report and plots ({@code 30d}, {@code all}), or
+ *     {@code null} for the one {@code --since} names
  */
 public record BackfillOptions(
     Path codexHome,
@@ -43,7 +47,9 @@ public record BackfillOptions(
     boolean plots,
     int threads,
     String commandLine,
-    Instant now) {
+    Instant now,
+    boolean incremental,
+    String readingsWindow) {
 
   public BackfillOptions {
     Objects.requireNonNull(codexHome, "codexHome");
@@ -51,6 +57,9 @@ public record BackfillOptions(
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(zone, "zone");
     repoRoots = List.copyOf(repoRoots);
+    if (incremental && !window.isAll()) {
+      throw new IllegalArgumentException("an incremental run accounts the whole history, was " + window);
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be 1 or more, was [" + threads + "]");
     }

@@ -20,6 +20,10 @@ import java.util.List;
  * @param outcomes the headline figures of attribution
  * @param outcomeLinks links written to {@code token_outcome_links.tsv}
  * @param seconds wall time
+ * @param bytesParsed bytes parsed this run: all of {@code bytesRead} for a backfill, only the new
+ *     bytes for an incremental run
+ * @param groupsKept thread groups whose rows an incremental run kept (0 for a backfill)
+ * @param groupsRecomputed thread groups whose rows were made this run
  */
 public record BackfillResult(
     String runId,
@@ -35,4 +39,7 @@ public record BackfillResult(
     List<String> issueSummary,
     dev.wlat.model.OutcomeHeadline outcomes,
     long outcomeLinks,
-    double seconds) {}
+    double seconds,
+    long bytesParsed,
+    long groupsKept,
+    long groupsRecomputed) {}

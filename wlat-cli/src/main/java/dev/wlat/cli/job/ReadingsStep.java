@@ -31,12 +31,17 @@ public final class ReadingsStep {
     return since != null && RELATIVE.matcher(since).matches() ? since : "all";
   }
 
+  /** {@return the window label of the readings of {@code options}}. */
+  public static String labelOf(BackfillOptions options) {
+    return options.readingsWindow() != null ? options.readingsWindow() : label(options.sinceText());
+  }
+
   static void run(BackfillOptions options, String runId, Map<String, Long> outputs, List<String> notes) {
     if (!options.reports() && !options.plots()) {
       return;
     }
     Path root = options.outputRoot();
-    ReportWindow window = ReportWindow.parse(label(options.sinceText()), options.now(), options.zone());
+    ReportWindow window = ReportWindow.parse(labelOf(options), options.now(), options.zone());
     if (options.reports()) {
       ReportFiles files = Report.builder(window).zone(options.zone()).read(root).write(root, runId);
       for (Path p : files.latest()) {

@@ -83,6 +83,45 @@ final class EventKinds {
     }
   }
 
+  /**
+   * Writes the kinds added beyond the known ones (in the order they were added, so indices stay
+   * the same) and every count, for a checkpoint.
+   */
+  void writeTo(StateEncoder out) {
+    out.varint(size - KNOWN.length);
+    for (int k = KNOWN.length; k < size; k++) {
+      out.string(new String(names[k], StandardCharsets.US_ASCII));
+    }
+    for (int k = 0; k < size; k++) {
+      out.varint(counts[k]);
+    }
+  }
+
+  /** Restores what {@link #writeTo} wrote into this fresh instance. */
+  void readFrom(StateDecoder in) {
+    if (size != KNOWN.length) {
+      throw new IllegalStateException("not a fresh instance");
+    }
+    int added = in.intIn(0, MAX_KINDS - KNOWN.length, "added event kinds");
+    for (int k = 0; k < added; k++) {
+      String name = in.string();
+      if (name == null || name.isEmpty() || name.length() > MAX_NAME
+          || !name.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        throw in.fail("bad event kind name");
+      }
+      byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < size; i++) {
+        if (Arrays.equals(names[i], bytes)) {
+          throw in.fail("event kind " + name + " listed twice");
+        }
+      }
+      add(bytes);
+    }
+    for (int k = 0; k < size; k++) {
+      counts[k] = in.nonNegative("event kind count");
+    }
+  }
+
   private int add(byte[] name) {
     if (size == names.length) {
       int grown = Math.min(MAX_KINDS, size * 2);

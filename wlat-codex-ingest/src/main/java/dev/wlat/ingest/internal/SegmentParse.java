@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,6 +136,155 @@ final class SegmentParse {
     this.compressed = compressed;
     this.threadIdFromName = threadIdFromName;
     this.maxLineBytes = maxLineBytes;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checkpoints
+  // ---------------------------------------------------------------------------------------------
+
+  private static final SegmentLocation[] LOCATIONS = SegmentLocation.values();
+  private static final int SAW_SESSION_META = 1;
+  private static final int SAW_CONTENT = 1 << 1;
+  private static final int LEGACY = 1 << 2;
+  private static final int CHILD = 1 << 3;
+  private static final int ANY_TURN_STARTED = 1 << 4;
+  private static final int AFTER_FOREIGN_META = 1 << 5;
+  private static final int HAS_USAGE_RECORDS = 1 << 6;
+  private static final int HAS_TOKEN_COUNT_INFO = 1 << 7;
+
+  /**
+   * {@return everything this parse holds that a later line or {@link #finish()} can read}, for a
+   * checkpoint at a line boundary (per-line scratch is not kept). {@code consumedBytes} is written
+   * as the byte count: the bytes of the line after the boundary, if any was read, are not counted.
+   */
+  byte[] save(long consumedBytes) {
+    StateEncoder out = StateEncoder.withCapacity(512 + 80 * events.size());
+    // The path is mostly the home's path and the relative path: only the home's part is written.
+    boolean suffix = sourcePath.endsWith(relativePath);
+    out.string(segmentId).string(relativePath).bool(suffix)
+        .string(suffix ? sourcePath.substring(0, sourcePath.length() - relativePath.length())
+            : sourcePath)
+        .varint(location.ordinal()).bool(compressed).string(threadIdFromName).varint(maxLineBytes);
+    out.varint(lineNumber).varint(consumedBytes).varint(sessionMetaLines).varint(turnContextLines)
+        .varint(responseItemLines).varint(compactedLines).varint(usageRecordLines)
+        .varint(unknownLines).varint(blankLines).varint(legacyLines).varint(malformedLines);
+    eventKinds.writeTo(out);
+    out.varint((sawSessionMeta ? SAW_SESSION_META : 0) | (sawContent ? SAW_CONTENT : 0)
+        | (legacy ? LEGACY : 0) | (child ? CHILD : 0) | (anyTurnStarted ? ANY_TURN_STARTED : 0)
+        | (afterForeignMeta ? AFTER_FOREIGN_META : 0) | (hasUsageRecords ? HAS_USAGE_RECORDS : 0)
+        | (hasTokenCountInfo ? HAS_TOKEN_COUNT_INFO : 0));
+    out.varint(sessionMetaCount).string(threadId).optionalInstant(startedAt).string(sessionCwd)
+        .string(originator).string(cliVersion).string(source).string(modelProvider)
+        .string(git.commitHash()).string(git.branch()).string(git.repositoryUrl())
+        .string(forkedFromId).string(parentThreadId).string(agentNickname).string(agentRole);
+    out.zigzag(childMillis).string(currentTurn);
+    List<String> turns = new ArrayList<>(turnIds);
+    turns.sort(null);
+    out.varint(turns.size());
+    for (String t : turns) {
+      out.string(t);
+    }
+    out.varint(turnsWithoutId).string(model).string(effort).string(turnCwd);
+    EventCodec.optionalUsage(out, previousTotal);
+    EventCodec.diagnostics(out, diagnostics.build());
+    EventCodec.writeEvents(out, events);
+    return out.toByteArray();
+  }
+
+  /**
+   * {@return the parse {@link #save} wrote, ready for the line after its boundary}.
+   *
+   * @throws IllegalArgumentException when {@code state} is not a whole, valid saved state
+   */
+  static SegmentParse restore(JsonFactory json, byte[] state) {
+    StateDecoder in = StateDecoder.of(state);
+    String segmentId = in.string();
+    String relativePath = in.string();
+    boolean suffix = in.bool();
+    String sourcePath = in.string();
+    if (suffix && sourcePath != null && relativePath != null) {
+      sourcePath = sourcePath + relativePath;
+    }
+    SegmentLocation location = LOCATIONS[in.ordinal(LOCATIONS.length, "location")];
+    boolean compressed = in.bool();
+    String threadIdFromName = in.string();
+    int maxLineBytes = in.intIn(1, Integer.MAX_VALUE, "line limit");
+    if (segmentId == null || sourcePath == null || relativePath == null) {
+      throw in.fail("missing file identity");
+    }
+    SegmentParse p = new SegmentParse(json, segmentId, sourcePath, relativePath, location,
+        compressed, threadIdFromName, maxLineBytes);
+    p.lineNumber = in.nonNegative("line count");
+    p.byteCount = in.nonNegative("byte count");
+    p.sessionMetaLines = in.nonNegative("line kind count");
+    p.turnContextLines = in.nonNegative("line kind count");
+    p.responseItemLines = in.nonNegative("line kind count");
+    p.compactedLines = in.nonNegative("line kind count");
+    p.usageRecordLines = in.nonNegative("line kind count");
+    p.unknownLines = in.nonNegative("line kind count");
+    p.blankLines = in.nonNegative("line kind count");
+    p.legacyLines = in.nonNegative("line kind count");
+    p.malformedLines = in.nonNegative("line kind count");
+    p.eventKinds.readFrom(in);
+    int flags = in.intIn(0, (HAS_TOKEN_COUNT_INFO << 1) - 1, "parse flags");
+    p.sawSessionMeta = (flags & SAW_SESSION_META) != 0;
+    p.sawContent = (flags & SAW_CONTENT) != 0;
+    p.legacy = (flags & LEGACY) != 0;
+    p.child = (flags & CHILD) != 0;
+    p.anyTurnStarted = (flags & ANY_TURN_STARTED) != 0;
+    p.afterForeignMeta = (flags & AFTER_FOREIGN_META) != 0;
+    p.hasUsageRecords = (flags & HAS_USAGE_RECORDS) != 0;
+    p.hasTokenCountInfo = (flags & HAS_TOKEN_COUNT_INFO) != 0;
+    p.sessionMetaCount = in.intIn(0, Integer.MAX_VALUE, "session_meta count");
+    p.threadId = in.string();
+    p.startedAt = in.optionalInstant();
+    p.sessionCwd = in.string();
+    p.originator = in.string();
+    p.cliVersion = in.string();
+    p.source = in.string();
+    p.modelProvider = in.string();
+    p.git = new GitFacts(in.string(), in.string(), in.string());
+    p.forkedFromId = in.string();
+    p.parentThreadId = in.string();
+    p.agentNickname = in.string();
+    p.agentRole = in.string();
+    p.childMillis = in.zigzag();
+    p.currentTurn = in.string();
+    int turns = in.count(1, "turn id");
+    for (int k = 0; k < turns; k++) {
+      String t = in.string();
+      if (t == null || !p.turnIds.add(t)) {
+        throw in.fail("bad or repeated turn id");
+      }
+    }
+    p.turnsWithoutId = in.nonNegative("turns without id");
+    p.model = in.string();
+    p.effort = in.string();
+    p.turnCwd = in.string();
+    p.previousTotal = EventCodec.optionalUsage(in);
+    p.diagnostics.addAll(EventCodec.diagnostics(in));
+    p.events.addAll(EventCodec.readEvents(in, segmentId, sourcePath, p.lineNumber));
+    in.expectEnd("parse state");
+    return p;
+  }
+
+  /** {@return true when this parse is of the file and settings given}. */
+  boolean describes(String segmentId, String sourcePath, String relativePath,
+      SegmentLocation location, boolean compressed, String threadIdFromName, int maxLineBytes) {
+    return this.segmentId.equals(segmentId) && this.sourcePath.equals(sourcePath)
+        && this.relativePath.equals(relativePath) && this.location == location
+        && this.compressed == compressed && Objects.equals(this.threadIdFromName, threadIdFromName)
+        && this.maxLineBytes == maxLineBytes;
+  }
+
+  /** {@return the lines fed so far}. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /** {@return the bytes counted so far}. */
+  long byteCount() {
+    return byteCount;
   }
 
   // ---------------------------------------------------------------------------------------------

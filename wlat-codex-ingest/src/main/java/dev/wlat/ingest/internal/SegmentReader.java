@@ -8,8 +8,12 @@ import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -20,6 +24,10 @@ import java.util.Arrays;
  * (and only up to the line limit); otherwise it is counted while streaming past it, keeping its first
  * bytes for the envelope sniffer. Instances are immutable and thread-safe; each call to
  * {@link #read} has its own state.
+ *
+ * <p>{@link #readFrom} reads the same way but also follows the bytes consumed, and at the end of
+ * the input saves the parse state into a {@link Cursor}, from which a later call continues. Only
+ * that method pays for it: {@link #read} follows nothing and saves nothing.
  */
 public final class SegmentReader {
 
@@ -91,12 +99,8 @@ public final class SegmentReader {
       state.readError();
       return state.finish();
     }
-    int initial = bufferBytes;
-    if (!compressed && sizeHint >= 0 && sizeHint < bufferBytes) {
-      initial = (int) Math.max(MIN_BUFFER_BYTES, Math.min(bufferBytes, sizeHint + 1));
-    }
     try (InputStream stream = compressed ? new ChunkedInput(in) : in) {
-      pump(stream, state, initial);
+      pump(stream, state, initialBuffer(compressed, sizeHint), null);
     } catch (ReadFailure e) {
       state.readError();
     } catch (IOException e) {
@@ -105,11 +109,171 @@ public final class SegmentReader {
     return state.finish();
   }
 
+  /** The first read buffer's size: the whole file plus one byte when it is smaller than the buffer. */
+  private int initialBuffer(boolean compressed, long sizeHint) {
+    if (!compressed && sizeHint >= 0 && sizeHint < bufferBytes) {
+      return (int) Math.max(MIN_BUFFER_BYTES, Math.min(bufferBytes, sizeHint + 1));
+    }
+    return bufferBytes;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Resumable reads
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The result of {@link #readFrom}.
+   *
+   * @param segment the parsed file, equal to what {@link #read} gives for the same bytes
+   * @param cursor where the read stopped, to continue from next time
+   * @param resumed true when the read continued at {@code from}'s offset, false when it read the
+   *     file from its start
+   * @param bytesRead the bytes the line loop read (decompressed for zstd); the two verification
+   *     reads of a resumed read (at most {@code 2 * Cursor.VERIFIED_BYTES}) are not counted
+   */
+  public record Resumed(RolloutSegment segment, Cursor cursor, boolean resumed, long bytesRead) {}
+
+  /**
+   * Parses one rollout file as {@link #read} does, continuing from {@code from} when it still
+   * describes the file's first bytes, and returns where it stopped. The result's segment equals
+   * {@link #read}'s for the same arguments.
+   *
+   * <p>It continues only when: the file is not compressed; {@code from} is resumable, made by a
+   * reader with this reader's buffer size and line limit, for the same file identity; the file is
+   * at least {@code from.offset()} bytes long ({@code sizeHint} and its actual size); the
+   * file's first {@code min(4096, offset)} bytes and the 4096 bytes before the offset hash as
+   * recorded; and the read buffer a whole-file read would have at the offset is known. Else it
+   * reads the whole file.
+   *
+   * <p>The new cursor sits after the last {@code '\n'}: an unterminated last line is parsed into
+   * the segment but not consumed, so the next read parses it again, complete or not. A cursor after
+   * a failed read is at byte 0 and not resumable (the next read is a full one); one of a compressed
+   * file records the decompressed offset and line count, and is not resumable either.
+   */
+  public Resumed readFrom(Path path, String relativePath, SegmentLocation location,
+      boolean compressed, long sizeHint, String threadIdFromName, String segmentId, Cursor from) {
+    if (!compressed && from != null && from.resumable()) {
+      Resumed resumed = resume(path, relativePath, location, sizeHint, threadIdFromName,
+          segmentId, from);
+      if (resumed != null) {
+        return resumed;
+      }
+    }
+    SegmentParse state = new SegmentParse(JSON, segmentId, path.toString(), relativePath, location,
+        compressed, threadIdFromName, maxLineBytes);
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+      if (compressed) {
+        in = new ZstdInputStream(new BufferedInputStream(in, 1 << 16));
+      }
+    } catch (IOException | RuntimeException e) {
+      state.readError();
+      return new Resumed(state.finish(), Cursor.none(), false, 0);
+    }
+    int initial = initialBuffer(compressed, sizeHint);
+    Progress progress = Progress.fromStart(!compressed, bufferBytes, initial);
+    return run(compressed ? new ChunkedInput(in) : in, state, initial, progress, false);
+  }
+
+  /** {@return the continued read}, or null when {@code from} does not hold for the file. */
+  private Resumed resume(Path path, String relativePath, SegmentLocation location, long sizeHint,
+      String threadIdFromName, String segmentId, Cursor from) {
+    long offset = from.offset();
+    if (from.readerBufferBytes() != bufferBytes || sizeHint >= 0 && sizeHint < offset) {
+      return null;
+    }
+    // The buffer a whole-file read would have at the offset, so that long lines take the same
+    // path (held whole, grown or streamed past) as in that read.
+    int initial = initialBuffer(false, sizeHint);
+    if (initial >= bufferBytes) {
+      // A buffer only grows up to the line limit (plus one byte); anything else is not ours.
+      long largest = Math.max(bufferBytes, Math.min((long) maxLineBytes + 1, MAX_ARRAY));
+      if (from.bufferBytes() < bufferBytes || from.bufferBytes() > largest) {
+        return null;
+      }
+      initial = from.bufferBytes();
+    }
+    SegmentParse state;
+    try {
+      state = SegmentParse.restore(JSON, from.state());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!state.describes(segmentId, path.toString(), relativePath, location, false,
+        threadIdFromName, maxLineBytes)) {
+      return null;
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    int n = (int) Math.min(Cursor.VERIFIED_BYTES, offset);
+    byte[] head = new byte[n];
+    byte[] tail = new byte[n];
+    try {
+      if (channel.size() < offset || !readFully(channel, 0, head)
+          || !readFully(channel, offset - n, tail)
+          || !Arrays.equals(Cursor.hash(head, 0, n), from.headHash())
+          || !Arrays.equals(Cursor.hash(tail, 0, n), from.tailHash())) {
+        channel.close();
+        return null;
+      }
+      channel.position(offset);
+    } catch (IOException | RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Only read: nothing to lose.
+      }
+      return null;
+    }
+    Progress progress = Progress.resumed(offset, head, tail, bufferBytes, initial);
+    return run(Channels.newInputStream(channel), state, initial, progress, true);
+  }
+
+  private Resumed run(InputStream in, SegmentParse state, int initial, Progress progress,
+      boolean resumed) {
+    long before = state.byteCount();
+    Cursor cursor;
+    try (InputStream stream = in) {
+      pump(stream, state, initial, progress);
+      cursor = progress.cursor();
+    } catch (ReadFailure e) {
+      state.readError();
+      cursor = Cursor.none();
+    } catch (IOException e) {
+      // Closing a file we only read cannot lose data: nothing to report.
+      cursor = progress.cursor();
+    }
+    return new Resumed(state.finish(), cursor, resumed, state.byteCount() - before);
+  }
+
+  /** Reads {@code b.length} bytes at {@code position}; false when the file ends first. */
+  private static boolean readFully(FileChannel channel, long position, byte[] b)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(b);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The line loop
   // ---------------------------------------------------------------------------------------------
 
-  private void pump(InputStream in, SegmentParse state, int initial) throws ReadFailure {
+  /**
+   * Feeds every line of {@code in} to {@code state}. With {@code progress} (checkpointing reads
+   * only), consumed bytes are reported to it at each buffer shift, and it makes its cursor at the
+   * end of the input, before the unterminated last line is fed.
+   */
+  private void pump(InputStream in, SegmentParse state, int initial, Progress progress)
+      throws ReadFailure {
     byte[] buf = new byte[initial];
     int start = 0;
     int limit = 0;
@@ -131,12 +295,19 @@ public final class SegmentReader {
         continue;
       }
       if (eof) {
+        if (progress != null) {
+          progress.consumed(buf, 0, start);
+          progress.atEnd(state, buf.length);
+        }
         if (start < limit) {
           state.line(buf, start, limit, /* terminated */ false, nul);
         }
         return;
       }
       if (start > 0) {
+        if (progress != null) {
+          progress.consumed(buf, 0, start);
+        }
         int n = limit - start;
         System.arraycopy(buf, start, buf, 0, n);
         limit = n;
@@ -146,8 +317,11 @@ public final class SegmentReader {
             && state.needsWholeLine(buf, 0, limit)) {
           long grown = Math.min(Math.min(2L * buf.length, (long) maxLineBytes + 1), MAX_ARRAY);
           buf = Arrays.copyOf(buf, (int) grown);
+          if (progress != null) {
+            progress.grew();
+          }
         } else {
-          int leftover = skipRestOfLine(in, state, buf, limit, nul);
+          int leftover = skipRestOfLine(in, state, buf, limit, nul, progress);
           nul = false;
           if (leftover < 0) {
             return;
@@ -170,19 +344,29 @@ public final class SegmentReader {
 
   /**
    * Streams past the rest of a line whose first {@code seen} bytes fill {@code buf}. Moves the bytes
-   * after its newline to the front of {@code buf}.
+   * after its newline to the front of {@code buf}. With {@code progress}, the line's bytes are
+   * consumed as they stream past, and given back if the input ends before the line does.
    *
    * @return how many bytes were moved, or -1 at the end of the input
    */
   private static int skipRestOfLine(InputStream in, SegmentParse state, byte[] buf, int seen,
-      boolean nul) throws ReadFailure {
+      boolean nul, Progress progress) throws ReadFailure {
     byte[] prefix = Arrays.copyOf(buf, Math.min(seen, PREFIX_BYTES));
     long length = seen;
     int last = Bytes.lastNonWhitespace(buf, 0, seen);
     boolean hasNul = nul;
+    Progress.Mark mark = null;
+    if (progress != null) {
+      mark = progress.mark();
+      progress.consumed(buf, 0, seen);
+    }
     while (true) {
       int n = fill(in, buf, 0, buf.length);
       if (n < 0) {
+        if (progress != null) {
+          progress.reset(mark);
+          progress.atEnd(state, buf.length);
+        }
         state.skippedLine(prefix, 0, prefix.length, length, last, /* terminated */ false, hasNul);
         return -1;
       }
@@ -204,6 +388,9 @@ public final class SegmentReader {
           last = l;
         }
         state.skippedLine(prefix, 0, prefix.length, length, last, /* terminated */ true, hasNul);
+        if (progress != null) {
+          progress.consumed(buf, 0, hit + 1);
+        }
         int leftover = n - hit - 1;
         System.arraycopy(buf, hit + 1, buf, 0, leftover);
         return leftover;
@@ -212,6 +399,9 @@ public final class SegmentReader {
       int l = Bytes.lastNonWhitespace(buf, 0, n);
       if (l >= 0) {
         last = l;
+      }
+      if (progress != null) {
+        progress.consumed(buf, 0, n);
       }
     }
   }
