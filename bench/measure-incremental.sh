@@ -30,11 +30,11 @@ echo "== first run-incremental (no state yet: reads everything, writes the state
 
 # About 1 MB of new activity: the newest 20 rollouts grow by a copy of their own last lines (which
 # Codex-wise repeat their totals), and a day of new sessions arrives as new files.
-./wlat generate-home --output "$work/new" --seed $((seed + 1)) --days 1 --start 2027-01-01 --sessions-per-day 6..6 >/dev/null
+./wlat generate-home --output "$work/new" --seed $((seed + 1)) --days 1 --start 2027-01-01 --sessions-per-day 2..2 >/dev/null
 mapfile -t newest < <(find "$work/home/sessions" -name 'rollout-*.jsonl' | sort | tail -n 20)
 for f in "${newest[@]}"; do
   cp --remove-destination "$f" "$f.tmp" && mv "$f.tmp" "$f"   # break the hard link before appending
-  tail -n 40 "$f" > "$f.tail" && cat "$f.tail" >> "$f" && rm "$f.tail"
+  tail -n 20 "$f" > "$f.tail" && cat "$f.tail" >> "$f" && rm "$f.tail"
 done
 cp -r "$work/new/sessions/." "$work/home/sessions/"
 appended=$(( $(du -sb "$work/home" | cut -f1) - $(du -sb "$corpus" | cut -f1) ))

@@ -114,7 +114,7 @@ public record SessionIndex(Map<String, String> names, long malformedLines) {
   private static Instant instant(JsonParser p, JsonToken t) throws IOException {
     try {
       if (t == JsonToken.VALUE_STRING) {
-        return Instant.parse(p.getText());
+        return dev.wlat.ingest.internal.Timestamps.parse(p.getText());
       }
       if (t == JsonToken.VALUE_NUMBER_INT) {
         long v = p.getLongValue();

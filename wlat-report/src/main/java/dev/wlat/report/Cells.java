@@ -15,9 +15,56 @@ public final class Cells {
 
   private Cells() {}
 
-  /** {@return an ISO-8601 UTC timestamp with milliseconds, or {@code null}}. */
+  /**
+   * {@return an ISO-8601 UTC timestamp with milliseconds (truncated), or {@code null}}: written by
+   * hand for years 1–9999 (every row has one or two), by {@link DateTimeFormatter} otherwise.
+   */
   public static String instant(Instant t) {
-    return t == null ? null : ISO_MILLIS.format(t);
+    if (t == null) {
+      return null;
+    }
+    long seconds = t.getEpochSecond();
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    // Howard Hinnant's civil_from_days
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    int doe = (int) (z - era * 146_097);
+    int yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long year = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int day = doy - (153 * mp + 2) / 5 + 1;
+    int month = mp < 10 ? mp + 3 : mp - 9;
+    if (month <= 2) {
+      year++;
+    }
+    if (year < 1 || year > 9999) {
+      return ISO_MILLIS.format(t);
+    }
+    char[] c = new char[24];
+    put(c, 0, (int) year, 4);
+    c[4] = '-';
+    put(c, 5, month, 2);
+    c[7] = '-';
+    put(c, 8, day, 2);
+    c[10] = 'T';
+    put(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secondOfDay % 60, 2);
+    c[19] = '.';
+    put(c, 20, t.getNano() / 1_000_000, 3);
+    c[23] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

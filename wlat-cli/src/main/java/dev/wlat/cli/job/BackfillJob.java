@@ -42,6 +42,7 @@ import dev.wlat.report.TsvTable;
 import dev.wlat.report.TsvWriter;
 import dev.wlat.report.TurnRows;
 import dev.wlat.cli.Versions;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -121,6 +123,8 @@ public final class BackfillJob {
   private long filesParsedWhole;
   private long newBytes;
   private String stateNote;
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private long phaseStart;
   private boolean attributionUnchanged;
 
   private BackfillJob(BackfillOptions options, Progress progress) {
@@ -148,8 +152,16 @@ public final class BackfillJob {
     }
   }
 
+  /** Ends the current phase of the run's timings as {@code label}. */
+  private void phase(String label) {
+    long now = System.nanoTime();
+    phases.merge(label, now - phaseStart, Long::sum);
+    phaseStart = now;
+  }
+
   private BackfillResult runAll() {
     long t0 = System.nanoTime();
+    phaseStart = t0;
     String runId = runIdOf(options.now());
     CodexHome home = CodexHome.open(options.codexHome());
     HomeInventory inventory = home.inventory();
@@ -157,6 +169,7 @@ public final class BackfillJob {
     int stale = AtomicFiles.removeStaleTemporaries(data);
     if (options.incremental()) {
       openState(home);
+      phase("incremental state: load");
     }
 
     // ---- discovery and grouping by thread (file names only, no parsing) ----
@@ -184,7 +197,7 @@ public final class BackfillJob {
       }
     }
     progress.plan(plannedFiles, plannedBytes);
-    long tDiscovered = System.nanoTime();
+    phase("discovery");
 
     // ---- side inputs ----
     // Side inputs enrich the thread facts; a broken one is reported and the run goes on without it.
@@ -215,7 +228,7 @@ public final class BackfillJob {
     }
 
     // ---- attribution and GitHub (before any output is written: a gh failure leaves them intact) ----
-    long tSide = System.nanoTime();
+    phase("state DB, session index, processes");
     RepoIndex repoIndex = RepoIndex.discover(options.repoRoots());
     AttributionOverrides overrides = options.attributionOverrides() == null
         ? AttributionOverrides.EMPTY : AttributionOverrides.read(options.attributionOverrides());
@@ -227,7 +240,7 @@ public final class BackfillJob {
       attributionUnchanged = keptLayout != null && f.equals(state.meta("attribution_fingerprint"));
       changes.meta.put("attribution_fingerprint", f);
     }
-    long tAttributionReady = System.nanoTime();
+    phase("repositories, overrides, GitHub");
 
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
@@ -264,6 +277,7 @@ public final class BackfillJob {
         pool.shutdownNow();
         progress.done();
       }
+      phase(state == null ? "parse, account, attribute, write rows" : "parse new bytes, account, attribute, write or copy rows");
       List<ReconciliationRow> recon = reconciliation.build();
       // Finish every file before publishing any, so a failure while writing leaves the previous
       // outputs as they were; only the renames below remain.
@@ -273,6 +287,7 @@ public final class BackfillJob {
       for (TsvWriter<?> x : w.all()) {
         outputs.put(x.target().toString(), x.commit());
       }
+      phase("publish the row tables");
       long reconRows = TsvWriter.writeAll(data, FactTables.tokenAccountingReconciliation(), recon);
       outputs.put(data.resolve("token_accounting_reconciliation.tsv").toString(), reconRows);
     }
@@ -290,12 +305,13 @@ public final class BackfillJob {
     Path copy = data.resolve("codex_token_events.tsv");
     AtomicFiles.linkOrCopy(data.resolve("raw_token_events.tsv"), copy);
     outputs.put(copy + " (identical copy of raw_token_events.tsv)", rawRows);
+    phase("reconciliation, outcome tables");
     if (state != null) {
       saveState(groups, runId);
+      phase("incremental state: save");
     }
-    long tData = System.nanoTime();
     ReadingsStep.run(options, runId, outputs, readingNotes);
-    long tDone = System.nanoTime();
+    phase("reports and plots");
 
     // ---- the ledger ----
     // Read only now: walking a repository's history during attribution can add problems too.
@@ -304,8 +320,7 @@ public final class BackfillJob {
     }
     List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
-        names, processes, repoIndex, overrides, github, attribution, outputs, notes, tDiscovered - t0,
-        tAttributionReady - tSide, tData - tAttributionReady, tDone - tData);
+        names, processes, repoIndex, overrides, github, attribution, outputs, notes);
     Path ledgerPath = ledger.writeTo(options.outputRoot());
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
     List<String> issueSummary = new ArrayList<>();
@@ -333,6 +348,20 @@ public final class BackfillJob {
     if (state.problem() != null) {
       sideInputProblems.add(state.problem());
     }
+    try {
+      readState(home);
+    } catch (UncheckedIOException | Blobs.Corrupt e) {
+      state = state.startOver(e.getMessage());
+      sideInputProblems.add(state.problem());
+      keptFiles = Map.of();
+      keptSummaries = Map.of();
+      keptLayout = null;
+      changes.replaceAll = true;
+      stateNote = "the state DB could not be read: every file read whole";
+    }
+  }
+
+  private void readState(CodexHome home) {
     String fingerprint = fingerprint(home);
     changes.meta.put("fingerprint", fingerprint);
     if (!fingerprint.equals(state.meta("fingerprint"))) {
@@ -480,10 +509,10 @@ public final class BackfillJob {
         RolloutCheckpoint from = null;
         IncrementalState.FileRow row = keptFiles.get(f.relativePath());
         if (row != null) {
-          byte[] b = state.checkpoint(f.relativePath());
           try {
+            byte[] b = state.checkpoint(f.relativePath());
             from = b == null ? null : RolloutCheckpoint.fromBytes(b);
-          } catch (IllegalArgumentException e) {
+          } catch (IllegalArgumentException | UncheckedIOException e) {
             from = null; // unreadable: read the file whole
           }
         }
@@ -550,8 +579,20 @@ public final class BackfillJob {
         rowInputsDigest(t.threadId(), db, names), r);
   }
 
+  /**
+   * {@return a 64-bit digest of what a thread's rows take from outside its files}: its state DB entry
+   * and its name. Two independent 32-bit hashes of the fields (the record's own, and the fields in
+   * reverse order): computed for every kept thread on every run, so no strings are built.
+   */
   private static long rowInputsDigest(String threadId, ThreadIndexEntry db, SessionIndex names) {
-    return Blobs.digest(String.valueOf(db), names.nameOf(threadId).orElse(null));
+    String name = names.nameOf(threadId).orElse(null);
+    int a = 31 * Objects.hashCode(db) + Objects.hashCode(name);
+    int b = db == null ? 0 : java.util.Arrays.hashCode(new Object[] {db.threadSource(), db.parentThreadId(),
+        db.agentRole(), db.agentNickname(), db.cliVersion(), db.reasoningEffort(), db.model(), db.git(), db.archived(),
+        db.tokensUsed(), db.cwd(), db.modelProvider(), db.source(), db.updatedAt(), db.createdAt(), db.rolloutPath(),
+        db.id()});
+    b = 131 * b + (name == null ? 7 : name.length() * 17 + name.hashCode() * 1_000_003);
+    return ((long) a << 32) ^ (b & 0xFFFF_FFFFL);
   }
 
   private static long nanos(Instant t) {
@@ -838,8 +879,7 @@ public final class BackfillJob {
   private RunLedger ledger(String runId, HomeInventory inv, int discovered, int skipped, int stale,
       int stateThreads, SessionIndex names, ChatProcesses processes, RepoIndex repoIndex,
       AttributionOverrides overrides, GitHubStep.Collected github, AttributionStep attribution,
-      Map<String, Long> outputs, List<String> notes, long discoverNanos, long attributionNanos, long processNanos,
-      long readingsNanos) {
+      Map<String, Long> outputs, List<String> notes) {
     String command = options.incremental() ? "wlat run-incremental" : "wlat backfill";
     RunLedger l = RunLedger.create(runId, command + " run " + runId);
     l.section("Command").code(options.commandLine() == null ? command : options.commandLine());
@@ -943,10 +983,7 @@ public final class BackfillJob {
 
     l.section("Timings");
     List<String[]> times = RunLedger.rows();
-    times.add(new String[] {"discovery", String.format(Locale.ROOT, "%.3f s", discoverNanos / 1e9)});
-    times.add(new String[] {"repositories, overrides, GitHub", String.format(Locale.ROOT, "%.3f s", attributionNanos / 1e9)});
-    times.add(new String[] {"parse, account, attribute, write", String.format(Locale.ROOT, "%.3f s", processNanos / 1e9)});
-    times.add(new String[] {"reports and plots", String.format(Locale.ROOT, "%.3f s", readingsNanos / 1e9)});
+    phases.forEach((label, nanos) -> times.add(new String[] {label, String.format(Locale.ROOT, "%.3f s", nanos / 1e9)}));
     l.keyValues(times);
 
     l.section("Outputs");

@@ -88,12 +88,6 @@ final class IncrementalState implements AutoCloseable {
       s.execute("CREATE TABLE IF NOT EXISTS outputs(name TEXT PRIMARY KEY, size INTEGER NOT NULL,"
           + " modified_ns INTEGER NOT NULL)");
       s.execute("CREATE TABLE IF NOT EXISTS layout(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL)");
-      try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
-        if (!r.next() || !"ok".equals(r.getString(1))) {
-          c.close();
-          throw new SQLException("integrity check failed");
-        }
-      }
       String schema = null;
       try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
         if (r.next()) {
@@ -114,6 +108,21 @@ final class IncrementalState implements AutoCloseable {
     }
     c.setAutoCommit(false);
     return c;
+  }
+
+  /**
+   * {@return a new, empty state in place of this one}, which could not be read ({@code why}): it is
+   * closed and set aside. (A damaged page shows when it is read; no integrity scan runs on every
+   * open, which would read the whole file.)
+   */
+  IncrementalState startOver(String why) {
+    close();
+    String problem = setAside(path, new SQLException(why));
+    try {
+      return new IncrementalState(path, connect(path), problem);
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("cannot create " + path + ": " + e.getMessage(), e));
+    }
   }
 
   private static String setAside(Path file, SQLException why) {

@@ -11,12 +11,12 @@ import java.time.format.DateTimeFormatter;
  * <p>The common shape {@code YYYY-MM-DDThh:mm:ss[.fff…]Z} is read by hand; equivalent to
  * {@link Instant#parse}, but faster. Anything else falls back to {@link OffsetDateTime#parse}.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
   /** {@return the instant, or {@code null} when {@code text} is not a timestamp}. */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     if (text == null) {
       return null;
     }
