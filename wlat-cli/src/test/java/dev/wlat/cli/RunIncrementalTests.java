@@ -42,10 +42,12 @@ class RunIncrementalTests {
 
   @TempDir Path temp;
 
+  private static dev.wlat.testkit.GroundTruth truth;
+
   @BeforeAll
   static void generateTheFinalHistory() throws IOException {
     finalHome = shared.resolve("final-home");
-    CodexHomeGenerator.generate(HomeSpec.builder().seed(23).start(LocalDate.of(2026, 9, 1)).days(4)
+    truth = CodexHomeGenerator.generate(HomeSpec.builder().seed(23).start(LocalDate.of(2026, 9, 1)).days(4)
         .sessionsPerDay(1, 3).build(), finalHome);
   }
 
@@ -189,6 +191,23 @@ class RunIncrementalTests {
     Path fresh = temp.resolve("never-made");
     assertThat(runIncremental(temp.resolve("no-such-home"), fresh).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(fresh).doesNotExist();
+  }
+
+  @Test
+  void neitherTheOutputsNorTheStateHoldAPlantedSecretAndValidatePassesStrictMode() throws IOException {
+    Path out = temp.resolve("out");
+    assertThat(runIncremental(finalHome, out).exitCode()).isZero();
+    List<String> secrets = truth.plantedSecretValues();
+    assertThat(secrets).isNotEmpty();
+    assertThat(out.resolve("state").resolve("wlat_state.sqlite")).isRegularFile();
+
+    for (Path f : OutputTree.files(out)) {
+      String bytes = new String(OutputTree.read(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(secrets).as("secrets in %s", out.relativize(f)).noneMatch(bytes::contains);
+    }
+    Cli.Result v = Cli.run("validate", "--output-root", out.toString(), "--privacy-mode", "strict");
+    assertThat(v.out()).contains("binary files scanned as bytes");
+    assertThat(v.out()).doesNotContain("not scanned as text");
   }
 
   @Test

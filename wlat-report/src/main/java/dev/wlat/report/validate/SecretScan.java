@@ -24,7 +24,9 @@ import java.util.regex.Matcher;
  * Redaction (one table for the redactor and the scan, so they cannot drift apart).
  *
  * - A file is text unless its first 8 KiB hold a NUL byte; text is decoded as UTF-8 with bad bytes
- *   replaced, so a stray byte cannot hide the ASCII secret beside it.
+ *   replaced, so a stray byte cannot hide the ASCII secret beside it. A binary file (the incremental
+ *   state DB, an image) is scanned as bytes: each byte one char (ISO-8859-1), NUL and other control
+ *   bytes ending a "line", so the ASCII secrets the rules look for are found inside it too.
  * - Lines longer than 1 MiB (a cache file on one line) are scanned in 1 MiB chunks that overlap by
  *   4 KiB, so a secret across a chunk border is still seen; a line's findings are reported once per
  *   kind.
@@ -63,6 +65,7 @@ final class SecretScan {
   private final int overlap;
   private final Findings findings = new Findings(CHECK);
   private long textFiles;
+  private long binaryFiles;
   private long lines;
   private final List<String> unscannable = new ArrayList<>();
 
@@ -81,8 +84,10 @@ final class SecretScan {
     for (String f : files) {
       s.file(root, f);
     }
-    String detail = String.format(Locale.ROOT, "no secrets%s in %,d text files (%,d lines) under %s",
-        mode.flagsEmails() ? " or e-mail addresses" : "", s.textFiles, s.lines, root);
+    String detail = String.format(Locale.ROOT, "no secrets%s in %,d text files (%,d lines)%s under %s",
+        mode.flagsEmails() ? " or e-mail addresses" : "", s.textFiles, s.lines,
+        s.binaryFiles == 0 ? "" : String.format(Locale.ROOT, " and %,d binary files scanned as bytes", s.binaryFiles),
+        root);
     if (!s.unscannable.isEmpty()) {
       detail += String.format(Locale.ROOT, "; files not scanned as text: %,d (first: %s)", s.unscannable.size(),
           s.unscannable.get(0));
@@ -101,14 +106,20 @@ final class SecretScan {
     }
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(SNIFF);
+      boolean binary = false;
       for (byte b : head) {
         if (b == 0) {
-          notText(relative, "binary, cannot be scanned as text");
-          return;
+          binary = true;
+          break;
         }
       }
-      textFiles++;
       InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+      if (binary) {
+        binaryFiles++;
+        lines(relative, new BinaryText(new InputStreamReader(all, StandardCharsets.ISO_8859_1)));
+        return;
+      }
+      textFiles++;
       Reader r = new InputStreamReader(all, StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
       lines(relative, r);
@@ -273,5 +284,29 @@ final class SecretScan {
   /** {@return true for the user@host of {@code git@github.com:owner/repo} or {@code ssh://git@host/...}}. */
   static boolean isRemoteUserInfo(CharSequence s, int start, int end) {
     return (end < s.length() && s.charAt(end) == ':') || (start >= 3 && at(s, start - 3, "://", false));
+  }
+
+  /** Bytes as chars, with NUL and the other control bytes (tab aside) turned into line ends. */
+  private static final class BinaryText extends java.io.FilterReader {
+    BinaryText(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      return c >= 0 && c < 0x20 && c != '\t' ? '\n' : c;
+    }
+
+    @Override
+    public int read(char[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        if (b[i] < 0x20 && b[i] != '\t') {
+          b[i] = '\n';
+        }
+      }
+      return n;
+    }
   }
 }
