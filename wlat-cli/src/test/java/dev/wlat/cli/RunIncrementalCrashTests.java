@@ -40,7 +40,8 @@ class RunIncrementalCrashTests {
     for (int round = 0; round < 6; round++) {
       schedule.apply(Math.min(round, schedule.steps() - 1), live);
       Process p = launch(live, out);
-      long delay = 150 + r.nextInt(2500);
+      // the first kill lands before the JVM can have finished; the others anywhere in a run
+      long delay = round == 0 ? 200 : 150 + r.nextInt(2500);
       if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
         p.destroyForcibly(); // SIGKILL
         kills++;

@@ -89,13 +89,8 @@ public final class SegmentReader {
       boolean compressed, long sizeHint, String threadIdFromName, String segmentId) {
     SegmentParse state = new SegmentParse(JSON, segmentId, path.toString(), relativePath, location,
         compressed, threadIdFromName, maxLineBytes);
-    InputStream in;
-    try {
-      in = Files.newInputStream(path);
-      if (compressed) {
-        in = new ZstdInputStream(new BufferedInputStream(in, 1 << 16));
-      }
-    } catch (IOException | RuntimeException e) {
+    InputStream in = open(path, compressed);
+    if (in == null) {
       state.readError();
       return state.finish();
     }
@@ -107,6 +102,24 @@ public final class SegmentReader {
       // Closing a file we only read cannot lose data: nothing to report.
     }
     return state.finish();
+  }
+
+  /** {@return the file's bytes (decompressed for zstd), or {@code null} when it cannot be opened}. */
+  private static InputStream open(Path path, boolean compressed) {
+    InputStream in = null;
+    try {
+      in = Files.newInputStream(path);
+      return compressed ? new ZstdInputStream(new BufferedInputStream(in, 1 << 16)) : in;
+    } catch (IOException | RuntimeException e) {
+      if (in != null) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // failing already; the read error is what counts
+        }
+      }
+      return null;
+    }
   }
 
   /** The first read buffer's size: the whole file plus one byte when it is smaller than the buffer. */
@@ -161,13 +174,8 @@ public final class SegmentReader {
     }
     SegmentParse state = new SegmentParse(JSON, segmentId, path.toString(), relativePath, location,
         compressed, threadIdFromName, maxLineBytes);
-    InputStream in;
-    try {
-      in = Files.newInputStream(path);
-      if (compressed) {
-        in = new ZstdInputStream(new BufferedInputStream(in, 1 << 16));
-      }
-    } catch (IOException | RuntimeException e) {
+    InputStream in = open(path, compressed);
+    if (in == null) {
       state.readError();
       return new Resumed(state.finish(), Cursor.none(), false, 0);
     }
