@@ -78,11 +78,18 @@ public final class BackfillJob {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  /** The per-group tables, in the order of a {@link Layout} entry's blocks. */
-  private static final List<TsvTable<?>> GROUP_TABLES = List.of(
-      FactTables.rawTokenEvents("raw_token_events.tsv"), FactTables.tokenEventAccounting(), TurnRows.table(),
-      FactTables.tokenSessionRollups(), FactTables.tokenThreadRollups(), ThreadRow.table(),
-      FactTables.rolloutFiles(), OutcomeTables.tokenOutcomeLinks());
+  private static final TsvTable<FactTables.RawRow> RAW = FactTables.rawTokenEvents("raw_token_events.tsv");
+  private static final TsvTable<FactTables.AccountingRow> ACCOUNTING = FactTables.tokenEventAccounting();
+  private static final TsvTable<TurnRows.TurnRow> TURNS = TurnRows.table();
+  private static final TsvTable<FactTables.SessionRow> SESSIONS = FactTables.tokenSessionRollups();
+  private static final TsvTable<FactTables.ThreadRollupRow> THREADS = FactTables.tokenThreadRollups();
+  private static final TsvTable<ThreadRow> THREAD_ROWS = ThreadRow.table();
+  private static final TsvTable<RolloutSegment> FILES = FactTables.rolloutFiles();
+  private static final TsvTable<OutcomeTables.LinkRow> LINKS = OutcomeTables.tokenOutcomeLinks();
+
+  /** The per-group tables, in the order of {@link Writers#all()} and of a {@link Layout} entry's blocks. */
+  private static final List<TsvTable<?>> GROUP_TABLES =
+      List.of(RAW, ACCOUNTING, TURNS, SESSIONS, THREADS, THREAD_ROWS, FILES, LINKS);
 
   private final BackfillOptions options;
   private final Progress progress;
@@ -438,7 +445,10 @@ public final class BackfillJob {
    */
   private record GroupResult(String key, GroupSummary summary, Map<String, AttributionStep.Result> results,
       List<RolloutSegment> segments, Map<String, SessionSegment> segmentsById, List<ThreadWork> threads,
-      Layout.Entry kept, Map<String, Object[]> checkpoints) {}
+      Layout.Entry kept, Map<String, Parsed> checkpoints) {}
+
+  /** One file of a fresh group in an incremental run: its new state, how it was read and how much. */
+  private record Parsed(IncrementalState.FileState state, ResumedParse.Mode mode, long bytesRead) {}
 
   private GroupResult process(String key, List<RolloutFile> files, Context ctx) {
     if (keptLayout != null) {
@@ -500,7 +510,7 @@ public final class BackfillJob {
   private GroupResult fresh(String key, List<RolloutFile> files, Context ctx) {
     List<RolloutSegment> segments = new ArrayList<>(files.size());
     Map<String, SessionSegment> segmentsById = new HashMap<>();
-    Map<String, Object[]> checkpoints = new LinkedHashMap<>();
+    Map<String, Parsed> checkpoints = new LinkedHashMap<>();
     for (RolloutFile f : files) {
       RolloutSegment s;
       if (state == null) {
@@ -518,8 +528,8 @@ public final class BackfillJob {
         }
         ResumedParse p = parser.parseFrom(f, from);
         s = p.segment();
-        checkpoints.put(f.relativePath(), new Object[] {key, p.checkpoint().fileSize(),
-            nanos(p.checkpoint().lastModified()), p.checkpoint().toBytes(), p.mode(), p.bytesRead()});
+        checkpoints.put(f.relativePath(), new Parsed(new IncrementalState.FileState(key, p.checkpoint().fileSize(),
+            nanos(p.checkpoint().lastModified()), p.checkpoint().toBytes()), p.mode(), p.bytesRead()));
       }
       segments.add(s);
       segmentsById.put(s.segment().segmentId(), s.segment());
@@ -624,16 +634,10 @@ public final class BackfillJob {
     static Writers open(Path data) {
       List<TsvWriter<?>> opened = new ArrayList<>();
       try {
-        Writers w = new Writers(
-            add(opened, TsvWriter.open(data, FactTables.rawTokenEvents("raw_token_events.tsv"))),
-            add(opened, TsvWriter.open(data, FactTables.tokenEventAccounting())),
-            add(opened, TsvWriter.open(data, TurnRows.table())),
-            add(opened, TsvWriter.open(data, FactTables.tokenSessionRollups())),
-            add(opened, TsvWriter.open(data, FactTables.tokenThreadRollups())),
-            add(opened, TsvWriter.open(data, ThreadRow.table())),
-            add(opened, TsvWriter.open(data, FactTables.rolloutFiles())),
-            add(opened, TsvWriter.open(data, OutcomeTables.tokenOutcomeLinks())));
-        return w;
+        return new Writers(add(opened, TsvWriter.open(data, RAW)), add(opened, TsvWriter.open(data, ACCOUNTING)),
+            add(opened, TsvWriter.open(data, TURNS)), add(opened, TsvWriter.open(data, SESSIONS)),
+            add(opened, TsvWriter.open(data, THREADS)), add(opened, TsvWriter.open(data, THREAD_ROWS)),
+            add(opened, TsvWriter.open(data, FILES)), add(opened, TsvWriter.open(data, LINKS)));
       } catch (RuntimeException e) {
         opened.forEach(TsvWriter::close);
         throw e;
@@ -689,15 +693,15 @@ public final class BackfillJob {
       for (RolloutSegment s : r.segments()) {
         w.files().write(s);
       }
-      for (Map.Entry<String, Object[]> c : r.checkpoints().entrySet()) {
-        Object[] v = c.getValue();
-        changes.files.put(c.getKey(), new Object[] {v[0], v[1], v[2], v[3]});
-        if (v[4] == ResumedParse.Mode.RESUMED) {
+      for (Map.Entry<String, Parsed> c : r.checkpoints().entrySet()) {
+        Parsed p = c.getValue();
+        changes.files.put(c.getKey(), p.state());
+        if (p.mode() == ResumedParse.Mode.RESUMED) {
           filesResumed++;
         } else {
           filesParsedWhole++;
         }
-        newBytes += (Long) v[5];
+        newBytes += p.bytesRead();
       }
       if (state != null) {
         changes.groups.put(r.key(), r.summary().toBytes());

@@ -39,6 +39,9 @@ final class IncrementalState implements AutoCloseable {
   /** A rollout file as the last run left it. */
   record FileRow(String groupKey, long size, long modifiedNanos) {}
 
+  /** A rollout file as this run leaves it: its group, size and mtime (ns) when read, and its checkpoint. */
+  record FileState(String groupKey, long size, long modifiedNanos, byte[] checkpoint) {}
+
   /** A published data table's identity. */
   record OutputId(long size, long modifiedNanos) {}
 
@@ -231,7 +234,7 @@ final class IncrementalState implements AutoCloseable {
 
   /** What one run changes; saved in one transaction. */
   static final class Changes {
-    final Map<String, Object[]> files = new LinkedHashMap<>(); // path -> {groupKey, size, mtimeNs, checkpoint}
+    final Map<String, FileState> files = new LinkedHashMap<>();
     final List<String> removedFiles = new ArrayList<>();
     final Map<String, byte[]> groups = new LinkedHashMap<>();
     final List<String> removedGroups = new ArrayList<>();
@@ -253,13 +256,13 @@ final class IncrementalState implements AutoCloseable {
       }
       try (PreparedStatement p = db.prepareStatement(
           "INSERT OR REPLACE INTO files(path, group_key, size, modified_ns, checkpoint) VALUES (?, ?, ?, ?, ?)")) {
-        for (Map.Entry<String, Object[]> e : c.files.entrySet()) {
-          Object[] v = e.getValue();
+        for (Map.Entry<String, FileState> e : c.files.entrySet()) {
+          FileState v = e.getValue();
           p.setString(1, e.getKey());
-          p.setString(2, (String) v[0]);
-          p.setLong(3, (Long) v[1]);
-          p.setLong(4, (Long) v[2]);
-          p.setBytes(5, (byte[]) v[3]);
+          p.setString(2, v.groupKey());
+          p.setLong(3, v.size());
+          p.setLong(4, v.modifiedNanos());
+          p.setBytes(5, v.checkpoint());
           p.addBatch();
         }
         p.executeBatch();
