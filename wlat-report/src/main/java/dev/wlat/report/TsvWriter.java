@@ -1,9 +1,7 @@
 package dev.wlat.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,9 +22,10 @@ import org.apache.commons.csv.CSVFormat;
  * never contains a tab, carriage return or line feed (each is replaced by a space), so every line is
  * one row and any TSV reader (Python's {@code csv} with {@code QUOTE_NONE}, {@code cut}, pandas)
  * reads it back unchanged. wlat never writes CSV. With nothing to quote or escape, a row is its cells
- * joined by tabs and ended by a newline; the writer puts them out directly (the bytes
- * {@code CSVPrinter} would print in this dialect, which {@link TsvReader} reads), since the 1 GB
- * histories wlat is built for mean half a gigabyte of rows.
+ * joined by tabs and ended by a newline; the writer encodes them straight into its byte buffer
+ * (the bytes {@code CSVPrinter} would print in this dialect, which {@link TsvReader} reads): no
+ * writer locks, no char buffers, since the 1 GB histories wlat is built for mean half a gigabyte of
+ * rows.
  *
  * <p>An incremental run reuses rows it did not recompute: {@link #position()} tells where the next
  * row starts, and {@link #copy} appends a byte range of an earlier file of the same table
@@ -48,8 +47,6 @@ public final class TsvWriter<T> implements AutoCloseable {
   private final Path target;
   private final Path tmp;
   private final ChannelSink sink;
-  private final BufferedWriter printer;
-  private boolean dirty;
   private final String[] cells;
   private FileChannel copySource;
   private Path copySourcePath;
@@ -66,11 +63,8 @@ public final class TsvWriter<T> implements AutoCloseable {
     this.tmp = AtomicFiles.temporaryFor(target);
     this.sink = new ChannelSink(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING));
-    this.printer = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16);
     this.cells = new String[table.columns().size()];
-    printer.write(String.join("\t", table.header()));
-    printer.write('\n');
-    dirty = true;
+    sink.write((String.join("\t", table.header()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@return a writer of {@code table} into {@code dir/table.fileName()}}. */
@@ -104,12 +98,11 @@ public final class TsvWriter<T> implements AutoCloseable {
       }
       for (int i = 0; i < cells.length; i++) {
         if (i > 0) {
-          printer.write('\t');
+          sink.write('\t');
         }
-        printer.write(cells[i]);
+        sink.write(cells[i].getBytes(StandardCharsets.UTF_8));
       }
-      printer.write('\n');
-      dirty = true;
+      sink.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
     }
@@ -118,12 +111,7 @@ public final class TsvWriter<T> implements AutoCloseable {
 
   /** {@return the byte offset in the file where the next row starts}. */
   public long position() {
-    try {
-      flushIntoSink();
-      return sink.position + copyLength;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
-    }
+    return sink.position + copyLength;
   }
 
   /**
@@ -142,7 +130,6 @@ public final class TsvWriter<T> implements AutoCloseable {
       return;
     }
     try {
-      flushIntoSink();
       if (copyLength > 0 && (!source.equals(copySourcePath) || offset != copyOffset + copyLength)) {
         transferPending();
       }
@@ -161,16 +148,7 @@ public final class TsvWriter<T> implements AutoCloseable {
     }
   }
 
-  /** Moves buffered characters into the sink's byte buffer (no system call); only when rows were written. */
-  private void flushIntoSink() throws IOException {
-    if (dirty) {
-      printer.flush();
-      dirty = false;
-    }
-  }
-
   private void transferPending() throws IOException {
-    flushIntoSink();
     sink.drain();
     long done = 0;
     while (done < copyLength) {
@@ -233,7 +211,7 @@ public final class TsvWriter<T> implements AutoCloseable {
         transferPending();
       }
       closeSource();
-      printer.close();
+      sink.close();
       finished = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -261,7 +239,7 @@ public final class TsvWriter<T> implements AutoCloseable {
     done = true;
     try {
       closeSource();
-      printer.close();
+      sink.close();
     } catch (IOException ignored) {
       // the temporary is deleted below; the target was never touched
     }
@@ -274,7 +252,7 @@ public final class TsvWriter<T> implements AutoCloseable {
 
   /**
    * The bytes of the file: buffered, counted, and written to the channel only when the buffer fills
-   * or the writer drains it, so a {@link #position()} costs no system call.
+   * or the writer drains it, so a {@link #position()} is a field read.
    */
   private static final class ChannelSink extends OutputStream {
     private final FileChannel channel;
