@@ -211,6 +211,23 @@ class RunIncrementalTests {
   }
 
   @Test
+  void aSecondRunOnTheSameOutputRootStopsAtOnceWhileTheFirstHoldsTheLock() throws IOException {
+    Path out = temp.resolve("out");
+    Path lockFile = Files.createDirectories(out.resolve("state")).resolve("run.lock");
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         java.nio.channels.FileLock held = ch.lock()) {
+      Cli.Result r = runIncremental(finalHome, out);
+
+      assertThat(r.exitCode()).as(r.describe()).isEqualTo(ExitCodes.UNEXPECTED_STATE);
+      assertThat(r.err().strip()).doesNotContain("\n").contains("another wlat run-incremental is running")
+          .doesNotContain("Exception");
+      assertThat(out.resolve("data")).doesNotExist();
+    }
+    Cli.Result after = runIncremental(finalHome, out);
+    assertThat(after.exitCode()).as(after.describe()).isZero();
+  }
+
+  @Test
   void anUnknownWindowIsAnInvalidInput() {
     Cli.Result r = Cli.run("run-incremental", "--window", "fortnight", "--codex-home", finalHome.toString(),
         "--output-root", temp.resolve("out").toString());

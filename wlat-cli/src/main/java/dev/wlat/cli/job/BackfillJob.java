@@ -150,7 +150,11 @@ public final class BackfillJob {
   }
 
   private BackfillResult run() {
-    try {
+    if (!options.incremental()) {
+      return runAll();
+    }
+    CodexHome.open(options.codexHome()); // a bad home is an error before anything is created
+    try (RunLock lock = RunLock.acquire(options.outputRoot())) {
       return runAll();
     } finally {
       if (state != null) {

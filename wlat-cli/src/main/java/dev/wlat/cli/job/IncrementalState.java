@@ -73,7 +73,7 @@ final class IncrementalState implements AutoCloseable {
       try {
         c = connect(file);
       } catch (SQLException again) {
-        throw new UncheckedIOException(new IOException("cannot create " + file + ": " + again.getMessage(), again));
+        throw new UncheckedIOException("cannot create " + file + ": " + again.getMessage(), new IOException(again));
       }
     }
     return new IncrementalState(file, c, problem);
@@ -124,7 +124,7 @@ final class IncrementalState implements AutoCloseable {
     try {
       return new IncrementalState(path, connect(path), problem);
     } catch (SQLException e) {
-      throw new UncheckedIOException(new IOException("cannot create " + path + ": " + e.getMessage(), e));
+      throw new UncheckedIOException("cannot create " + path + ": " + e.getMessage(), new IOException(e));
     }
   }
 
@@ -323,7 +323,7 @@ final class IncrementalState implements AutoCloseable {
   }
 
   private UncheckedIOException failure(String verb, SQLException e) {
-    return new UncheckedIOException(new IOException("cannot " + verb + " the state DB " + path + ": " + e.getMessage(), e));
+    return new UncheckedIOException("cannot " + verb + " the state DB " + path + ": " + e.getMessage(), new IOException(e));
   }
 
   @Override
