@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,7 +58,7 @@ class RunIncrementalTests {
 
   @Test
   void afterAnyScheduleOfAppendsAndTruncationsTheFactsEqualAFullBackfill() {
-    qt().withExamples(5).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
+    qt().withExamples(8).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
       Path dir = newDir("schedule-" + Long.toHexString(seed));
       Schedule schedule = Schedule.random(finalHome, new Random(seed));
       Path live = dir.resolve("home");
@@ -96,6 +97,27 @@ class RunIncrementalTests {
     assertThat(ledger).containsPattern("\\| thread groups kept \\(rows copied from the last run\\) \\| [1-9][0-9,]* \\|");
     assertThat(facts(inc)).isEqualTo(facts(backfillAllInto(live, temp.resolve("full"))));
     assertThat(Files.size(grown)).isGreaterThan(before);
+  }
+
+  @Test
+  void aSessionMovedToTheArchiveIsReadOnceFromItsNewPlaceAndForgottenAtTheOld() throws IOException {
+    Path live = temp.resolve("home");
+    copyTree(finalHome, live);
+    Path out = temp.resolve("out");
+    assertThat(runIncremental(live, out).exitCode()).isZero();
+    Path moved = largestRollout(live);
+    Path archived = Files.createDirectories(live.resolve("archived_sessions")).resolve(moved.getFileName());
+    Files.move(moved, archived);
+
+    Cli.Result r = runIncremental(live, out);
+
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    String ledger = Files.readString(ledgerOf(r));
+    assertThat(ledger).contains("| files read from the start | 1 |")
+        .contains("| new bytes parsed | " + String.format("%,d", Files.size(archived)) + " |");
+    assertThat(facts(out)).isEqualTo(facts(backfillAllInto(live, temp.resolve("full"))));
+    assertThat(String.join("\n", facts(out).get("rollout_files.tsv")))
+        .contains("archived_sessions/" + moved.getFileName()).doesNotContain(live.relativize(moved).toString());
   }
 
   @Test
@@ -327,7 +349,8 @@ class RunIncrementalTests {
    * cut points; one may be truncated (to a shorter prefix of itself) and grow again. Everything else
    * (the state DB, the session index, compressed archives) is there from the first step.
    */
-  record Schedule(Path source, Map<String, long[]> lengths, int steps, String description) {
+  record Schedule(Path source, Map<String, long[]> lengths, Map<String, String> sources, int steps,
+      String description) {
 
     static Schedule random(Path source, Random r) {
       int steps = 2 + r.nextInt(3);
@@ -362,6 +385,28 @@ class RunIncrementalTests {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Map<String, String> sources = new HashMap<>();
+      if (steps > 2 && !rollouts.isEmpty() && r.nextBoolean()) {
+        // Codex archives a session: the file leaves sessions/ and appears, whole, in archived_sessions/
+        String moved = rollouts.get(r.nextInt(rollouts.size()));
+        if (moved.startsWith("sessions/")) {
+          long[] l = lengths.get(moved);
+          int at = 1 + r.nextInt(steps - 1);
+          String archived = "archived_sessions/" + moved.substring(moved.lastIndexOf('/') + 1);
+          if (!lengths.containsKey(archived)) {
+            long[] a = new long[steps];
+            for (int i = 0; i < steps; i++) {
+              a[i] = i < at ? -1 : l[steps - 1];
+              if (i >= at) {
+                l[i] = DELETED;
+              }
+            }
+            lengths.put(archived, a);
+            sources.put(archived, moved);
+            d.append(", ").append(moved).append(" archived at step ").append(at);
+          }
+        }
+      }
       if (steps > 2 && !rollouts.isEmpty() && r.nextBoolean()) {
         String victim = rollouts.get(r.nextInt(rollouts.size()));
         long[] l = lengths.get(victim);
@@ -371,19 +416,26 @@ class RunIncrementalTests {
           d.append(", ").append(victim).append(" truncated at step ").append(at);
         }
       }
-      return new Schedule(source, lengths, steps, d.toString());
+      return new Schedule(source, lengths, sources, steps, d.toString());
     }
+
+    /** A length meaning: the file is gone at this step. */
+    static final long DELETED = -2;
 
     /** Brings {@code live} to step {@code step}: appends (never rewrites) what grew, truncates what shrank. */
     void apply(int step, Path live) {
       try {
         for (Map.Entry<String, long[]> e : lengths.entrySet()) {
           long want = e.getValue()[step];
+          Path dst = live.resolve(e.getKey());
+          if (want == DELETED) {
+            Files.deleteIfExists(dst);
+            continue;
+          }
           if (want < 0) {
             continue;
           }
-          Path src = source.resolve(e.getKey());
-          Path dst = live.resolve(e.getKey());
+          Path src = source.resolve(sources.getOrDefault(e.getKey(), e.getKey()));
           Files.createDirectories(dst.getParent());
           long have = Files.exists(dst) ? Files.size(dst) : -1;
           if (have == want) {
