@@ -47,7 +47,7 @@ public final class TsvWriter<T> implements AutoCloseable {
   private final Path target;
   private final Path tmp;
   private final ChannelSink sink;
-  private final String[] cells;
+  private final Object[] cells;
   private FileChannel copySource;
   private Path copySourcePath;
   private long copyOffset;
@@ -63,7 +63,7 @@ public final class TsvWriter<T> implements AutoCloseable {
     this.tmp = AtomicFiles.temporaryFor(target);
     this.sink = new ChannelSink(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING));
-    this.cells = new String[table.columns().size()];
+    this.cells = new Object[table.columns().size()];
     sink.write((String.join("\t", table.header()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -90,7 +90,7 @@ public final class TsvWriter<T> implements AutoCloseable {
   public void write(T row) {
     List<Column<T>> columns = table.columns();
     for (int i = 0; i < cells.length; i++) {
-      cells[i] = cell(columns.get(i).value().apply(row));
+      cells[i] = columns.get(i).value().apply(row); // every value first: a failing column writes nothing
     }
     try {
       if (copyLength > 0) {
@@ -100,7 +100,7 @@ public final class TsvWriter<T> implements AutoCloseable {
         if (i > 0) {
           sink.write('\t');
         }
-        sink.write(cells[i].getBytes(StandardCharsets.UTF_8));
+        put(cells[i]);
       }
       sink.write('\n');
     } catch (IOException e) {
@@ -108,6 +108,25 @@ public final class TsvWriter<T> implements AutoCloseable {
     }
     rows++;
   }
+
+  /** Writes one value as {@link #cell} renders it: numbers and plain ASCII text without a String or a copy. */
+  private void put(Object v) throws IOException {
+    if (v == null) {
+      return;
+    }
+    if (v instanceof Long l) {
+      sink.decimal(l);
+    } else if (v instanceof Integer n) {
+      sink.decimal(n);
+    } else if (v instanceof Boolean b) {
+      sink.write(b ? '1' : '0');
+    } else if (v instanceof String str && sink.plainAscii(str)) {
+      return; // written
+    } else {
+      sink.write(cell(v).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
 
   /** {@return the byte offset in the file where the next row starts}. */
   public long position() {
@@ -255,8 +274,11 @@ public final class TsvWriter<T> implements AutoCloseable {
    * or the writer drains it, so a {@link #position()} is a field read.
    */
   private static final class ChannelSink extends OutputStream {
+    private static final int SIZE = 1 << 16;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private final byte[] buf = new byte[SIZE];
+    private final byte[] digits = new byte[20];
+    private int len;
     private long position;
 
     ChannelSink(FileChannel channel) {
@@ -265,28 +287,80 @@ public final class TsvWriter<T> implements AutoCloseable {
 
     @Override
     public void write(int b) throws IOException {
-      if (!buffer.hasRemaining()) {
+      if (len == SIZE) {
         drain();
       }
-      buffer.put((byte) b);
+      buf[len++] = (byte) b;
       position++;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (len > buffer.remaining()) {
+    public void write(byte[] b, int off, int n) throws IOException {
+      if (n > SIZE - len) {
         drain();
-        if (len > buffer.capacity()) {
-          ByteBuffer whole = ByteBuffer.wrap(b, off, len);
+        if (n > SIZE) {
+          ByteBuffer whole = ByteBuffer.wrap(b, off, n);
           while (whole.hasRemaining()) {
             channel.write(whole);
           }
-          position += len;
+          position += n;
           return;
         }
       }
-      buffer.put(b, off, len);
-      position += len;
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
+      position += n;
+    }
+
+    /** Writes {@code v}'s decimal digits, as {@link Long#toString(long)} does. */
+    void decimal(long v) throws IOException {
+      if (v == Long.MIN_VALUE) {
+        write(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+        return;
+      }
+      if (SIZE - len < 20) {
+        drain();
+      }
+      int start = len;
+      if (v < 0) {
+        buf[len++] = '-';
+        v = -v;
+      }
+      int n = 0;
+      do {
+        digits[n++] = (byte) ('0' + (int) (v % 10));
+        v /= 10;
+      } while (v != 0);
+      while (n > 0) {
+        buf[len++] = digits[--n];
+      }
+      position += len - start;
+    }
+
+    /**
+     * Writes {@code s} when every char is printable ASCII (no tab, CR or LF to replace, one byte
+     * each); {@return false, having written nothing, otherwise}.
+     */
+    boolean plainAscii(String s) throws IOException {
+      int n = s.length();
+      if (n > SIZE) {
+        return false;
+      }
+      if (SIZE - len < n) {
+        drain();
+      }
+      byte[] b = buf;
+      int at = len;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c >= 0x7F) {
+          return false; // nothing counted: len is unchanged
+        }
+        b[at + i] = (byte) c;
+      }
+      len += n;
+      position += n;
+      return true;
     }
 
     /** Keeps the bytes buffered: a writer's flush only moves them here. */
@@ -294,11 +368,11 @@ public final class TsvWriter<T> implements AutoCloseable {
     public void flush() {}
 
     void drain() throws IOException {
-      buffer.flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      ByteBuffer out = ByteBuffer.wrap(buf, 0, len);
+      while (out.hasRemaining()) {
+        channel.write(out);
       }
-      buffer.clear();
+      len = 0;
     }
 
     @Override

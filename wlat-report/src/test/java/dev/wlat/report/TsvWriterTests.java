@@ -165,7 +165,7 @@ class TsvWriterTests {
   @Test
   void rowsAreTheBytesCommonsCsvPrintsInTheTsvDialect() throws Exception {
     java.util.Random r = new java.util.Random(5);
-    String alphabet = "ab \u00e9\u2603\t\n\r\"',;\\=x";
+    String alphabet = "ab \u00e9\u2603\t\n\r\"',;\\=x\u007f\u0001~";
     List<Row> rows = new java.util.ArrayList<>();
     for (int i = 0; i < 500; i++) {
       StringBuilder b = new StringBuilder();
@@ -175,6 +175,9 @@ class TsvWriterTests {
       rows.add(new Row(r.nextInt(5) == 0 ? null : b.toString(), r.nextBoolean() ? null : r.nextLong(),
           r.nextInt(3) == 0 ? null : r.nextBoolean()));
     }
+    rows.add(new Row("min", Long.MIN_VALUE, true));
+    rows.add(new Row("max", Long.MAX_VALUE, false));
+    rows.add(new Row("x".repeat(70_000), 0L, null)); // longer than the write buffer
     TsvWriter.writeAll(dir, TABLE, rows);
 
     java.io.StringWriter expected = new java.io.StringWriter();
