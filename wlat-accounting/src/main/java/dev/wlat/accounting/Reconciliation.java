@@ -99,8 +99,8 @@ public final class Reconciliation {
 
   /** {@return the ISO week label of {@code date}, like {@code 2026-W09}}. */
   public static String weekLabel(LocalDate date) {
-    return String.format("%d-W%02d",
-        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    return date.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
   }
 
   /**
@@ -297,16 +297,25 @@ public final class Reconciliation {
       Aggregate session = sessions.computeIfAbsent(segment,
           k -> new Aggregate(Grain.SESSION, k, row.event().threadId(), null, null));
       LocalDate day = LocalDate.ofInstant(row.timestamp(), zone);
-      Aggregate dayAgg = days.computeIfAbsent(start(day), s -> new Aggregate(Grain.DAY, day.toString(), null,
-          s, start(day.plusDays(1))));
-      LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      Aggregate weekAgg = weeks.computeIfAbsent(start(monday), s -> new Aggregate(Grain.WEEK, weekLabel(monday),
-          null, s, start(monday.plusWeeks(1))));
-      YearMonth month = YearMonth.from(day);
-      Aggregate monthAgg = months.computeIfAbsent(start(month.atDay(1)), s -> new Aggregate(Grain.MONTH,
-          month.toString(), null, s, start(month.plusMonths(1).atDay(1))));
-      return List.of(session, threadAgg, dayAgg, weekAgg, monthAgg, total);
+      if (!day.equals(lastDay)) {
+        // a thread's rows come in time order, mostly many to a day: find its periods once per day
+        lastDay = day;
+        lastDayAgg = days.computeIfAbsent(start(day), s -> new Aggregate(Grain.DAY, day.toString(), null,
+            s, start(day.plusDays(1))));
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        lastWeekAgg = weeks.computeIfAbsent(start(monday), s -> new Aggregate(Grain.WEEK, weekLabel(monday),
+            null, s, start(monday.plusWeeks(1))));
+        YearMonth month = YearMonth.from(day);
+        lastMonthAgg = months.computeIfAbsent(start(month.atDay(1)), s -> new Aggregate(Grain.MONTH,
+            month.toString(), null, s, start(month.plusMonths(1).atDay(1))));
+      }
+      return List.of(session, threadAgg, lastDayAgg, lastWeekAgg, lastMonthAgg, total);
     }
+
+    private LocalDate lastDay;
+    private Aggregate lastDayAgg;
+    private Aggregate lastWeekAgg;
+    private Aggregate lastMonthAgg;
 
     private Instant start(LocalDate d) {
       return d.atStartOfDay(zone).toInstant();
