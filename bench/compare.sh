@@ -10,18 +10,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1G}"; seed="${2:-42}"; rounds="${3:-3}"
-corpus="$root/bench/corpus/$size-$seed"
 work="$root/bench/out/compare-$size-$seed"
 tools="$root/bench/.tools"
 ccusage_version=20.0.24   # the newest with a linux-x64 native binary on npm when this was written
-cd "$root"
 export TZ=UTC             # both tools put days in the local zone; wlat's default is UTC
-./wlat version >/dev/null # builds the jar on first use
-if [[ ! -d $corpus/sessions ]]; then
-  rm -rf "$corpus"; mkdir -p "$(dirname "$corpus")"
-  echo "generating a $size Codex home (seed $seed) into $corpus ..." >&2
-  ./wlat generate-home --output "$corpus" --seed "$seed" --target-bytes "$size" --truth "$corpus.truth.json" >&2
-fi
+source "$root/bench/corpus.sh"
 ccusage=""
 if command -v npm >/dev/null; then
   if [[ ! -x $tools/ccusage/node_modules/.bin/ccusage ]]; then

@@ -7,15 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1G}"; seed="${2:-42}"
-corpus="$root/bench/corpus/$size-$seed"
 out="$root/bench/out/$size-$seed"
-cd "$root"
-./wlat version >/dev/null   # builds the jar on first use
-if [[ ! -d $corpus/sessions ]]; then
-  rm -rf "$corpus"; mkdir -p "$(dirname "$corpus")"
-  echo "generating a $size Codex home (seed $seed) into $corpus ..." >&2
-  ./wlat generate-home --output "$corpus" --seed "$seed" --target-bytes "$size" --truth "$corpus.truth.json" >&2
-fi
+source "$root/bench/corpus.sh"
 rm -rf "$out"; mkdir -p "$(dirname "$out")"
 if [[ -x /usr/bin/time ]]; then timer=(/usr/bin/time -v); else timer=(); fi
 "${timer[@]}" ./wlat backfill --since all --codex-home "$corpus" --output-root "$out" \

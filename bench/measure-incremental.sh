@@ -9,15 +9,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1G}"; seed="${2:-42}"
-corpus="$root/bench/corpus/$size-$seed"
 work="$root/bench/out/inc-$size-$seed"
-cd "$root"
-./wlat version >/dev/null   # builds the jar on first use
-if [[ ! -d $corpus/sessions ]]; then
-  rm -rf "$corpus"; mkdir -p "$(dirname "$corpus")"
-  echo "generating a $size Codex home (seed $seed) into $corpus ..." >&2
-  ./wlat generate-home --output "$corpus" --seed "$seed" --target-bytes "$size" --truth "$corpus.truth.json" >&2
-fi
+source "$root/bench/corpus.sh"
 rm -rf "$work"; mkdir -p "$work"
 cp -al "$corpus" "$work/home"
 if [[ -x /usr/bin/time ]]; then timer=(/usr/bin/time -f "%e s wall, %M KB peak RSS"); else timer=(); fi
