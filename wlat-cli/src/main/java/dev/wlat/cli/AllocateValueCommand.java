@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
         "the entitlement window that contains it, first to its base subscription tokens, then to purchased tokens,",
         "then to unpriced. Writes data/token_value_allocations.tsv and reports/latest_<window>_value_summary.md.",
         "Rate-limit percentages are never used; observed credit balances are reported, not allocated."})
-final class AllocateValueCommand implements Callable<Integer> {
+final class AllocateValueCommand implements Callable<Integer>, RunLogged {
 
   static final String ALLOCATIONS_FILE = "token_value_allocations.tsv";
   static final String SUMMARY_NAME = "value_summary.md";
@@ -95,10 +95,29 @@ final class AllocateValueCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  private Path logRoot;
+  private Instant startedAt;
+
+  @Override
+  public String logName() {
+    return "allocate-value";
+  }
+
+  @Override
+  public Path logRoot() {
+    return logRoot;
+  }
+
+  @Override
+  public Instant startedAt() {
+    return startedAt;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Instant now = Instant.now();
+    startedAt = now;
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     Instant end = TimeArgs.asOf(asOf, zone, now);
@@ -111,6 +130,7 @@ final class AllocateValueCommand implements Callable<Integer> {
     List<Entitlement> windows = readEntitlements(zone);
     Path root = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
+    logRoot = root;
     Path accounting = root.resolve("data").resolve("token_event_accounting.tsv");
     if (!Files.isRegularFile(accounting)) {
       throw WlatException.invalidInput("allocate-value: no " + accounting + "; run wlat backfill first");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code wlat backfill}: reads the Codex home and writes the data facts and a run ledger. */
 @Command(name = "backfill", sortOptions = false,
     description = "Read Codex rollouts and write honest token accounting facts (TSV) and a run ledger.")
-final class BackfillCommand implements Callable<Integer> {
+final class BackfillCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
 
@@ -28,6 +28,21 @@ final class BackfillCommand implements Callable<Integer> {
   String until;
 
   @Mixin RunArgs run;
+
+  @Override
+  public String logName() {
+    return "backfill";
+  }
+
+  @Override
+  public java.nio.file.Path logRoot() {
+    return run.resolvedRoot;
+  }
+
+  @Override
+  public Instant startedAt() {
+    return run.startedAt;
+  }
 
   @Override
   public Integer call() {

@@ -26,6 +26,9 @@ public final class Main {
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter e = commandLine.getErr();
       if (ex instanceof WlatException w) {
+        if (commandLine.getCommand() instanceof RunLogged logged) {
+          RunLogged.logFailure(logged, "wlat " + String.join(" ", parseResult.originalArgs()), w);
+        }
         e.println("wlat: " + w.getMessage());
         e.flush();
         return w.exitCode();

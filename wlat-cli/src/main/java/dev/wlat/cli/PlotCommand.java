@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plot", sortOptions = false,
     description = "Draw a window of the data facts (written by backfill) as five self-contained HTML plots"
         + " under plots/, with a run ledger.")
-final class PlotCommand implements Callable<Integer> {
+final class PlotCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
 
@@ -63,9 +63,28 @@ final class PlotCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  private Path logRoot;
+  private Instant startedAt;
+
+  @Override
+  public String logName() {
+    return "plot";
+  }
+
+  @Override
+  public Path logRoot() {
+    return logRoot;
+  }
+
+  @Override
+  public Instant startedAt() {
+    return startedAt;
+  }
+
   @Override
   public Integer call() {
     Instant now = Instant.now();
+    startedAt = now;
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     ReportWindow w;
@@ -76,6 +95,7 @@ final class PlotCommand implements Callable<Integer> {
     }
     Path outRoot = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
+    logRoot = outRoot;
     Entitlements ent;
     PlotData data;
     try {

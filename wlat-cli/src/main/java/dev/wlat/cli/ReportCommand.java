@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code wlat report}: reads the data facts a backfill wrote and writes a window's summary and tables. */
 @Command(name = "report", sortOptions = false,
     description = "Summarize the data facts of a window (Markdown + TSV under reports/) from what wlat backfill wrote.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
 
@@ -66,11 +66,30 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces on internal errors.")
   boolean verbose;
 
+  private Path logRoot;
+  private Instant startedAt;
+
+  @Override
+  public String logName() {
+    return "report";
+  }
+
+  @Override
+  public Path logRoot() {
+    return logRoot;
+  }
+
+  @Override
+  public Instant startedAt() {
+    return startedAt;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant started = Instant.now();
+    startedAt = started;
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     Instant end = TimeArgs.asOf(asOf, zone, started);
@@ -85,6 +104,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path root = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
+    logRoot = root;
 
     Report report;
     try {

@@ -10,7 +10,6 @@ import dev.wlat.github.GitHubException;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.model.TimeWindow;
-import dev.wlat.report.RunLedger;
 import dev.wlat.report.RunLog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +27,10 @@ import picocli.CommandLine.Option;
  * the job, the run log row (failed runs included) and what is printed.
  */
 final class RunArgs {
+
+  /** The output root and start of the current run, once known (for {@link RunLogged}). */
+  Path resolvedRoot;
+  Instant startedAt;
 
   @Option(names = "--codex-home", paramLabel = "DIR",
       description = "Codex home to read (default: $CODEX_HOME, else ~/.codex). Never written.")
@@ -78,8 +81,8 @@ final class RunArgs {
   }
 
   /**
-   * Runs the job and prints its summary; {@return the exit code}. A run that fails still gets a
-   * ledger and a run log row, with the error.
+   * Runs the job and prints its summary; {@return the exit code}. A run that fails is logged by
+   * {@link Main} (see {@link RunLogged}).
    */
   int run(CommandSpec spec, String command, TimeWindow window, String sinceText, String untilText,
       boolean incremental, String readingsWindow, Instant now) {
@@ -87,23 +90,19 @@ final class RunArgs {
     PrintWriter err = spec.commandLine().getErr();
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path outRoot = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
-    long t0 = System.nanoTime();
+    resolvedRoot = outRoot;
+    startedAt = now;
     String line = "wlat " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    BackfillOptions options = options(home, outRoot, window, sinceText, untilText, incremental, readingsWindow,
+        line, now);
+    boolean live = !quiet && System.console() != null;
     BackfillResult r;
     try {
-      BackfillOptions options = options(home, outRoot, window, sinceText, untilText, incremental, readingsWindow,
-          line, now);
-      boolean live = !quiet && System.console() != null;
-      try {
-        r = BackfillJob.run(options, live ? Progress.of(err, true) : Progress.silent());
-      } catch (IngestException | AttributionException e) {
-        throw WlatException.invalidInput(e.getMessage());
-      } catch (GitHubException | java.io.UncheckedIOException e) {
-        throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
-      }
-    } catch (WlatException e) {
-      logFailure(outRoot, command, line, now, (System.nanoTime() - t0) / 1e9, e);
-      throw e;
+      r = BackfillJob.run(options, live ? Progress.of(err, true) : Progress.silent());
+    } catch (IngestException | AttributionException e) {
+      throw WlatException.invalidInput(e.getMessage());
+    } catch (GitHubException | java.io.UncheckedIOException e) {
+      throw new WlatException(ExitCodes.UNEXPECTED_STATE, e.getMessage(), e);
     }
     RunLog.append(outRoot, new RunLog.Entry(r.runId(), command, now, r.seconds(), ExitCodes.OK,
         "runs/" + r.ledger().getFileName(), String.format(Locale.ROOT,
@@ -143,29 +142,6 @@ final class RunArgs {
     }
     return new BackfillOptions(home, outRoot, window, sinceText, untilText, zone(), repoRoots, skipGithub, maxRepos,
         overrides, gh, !noReports, !noPlots, n, commandLine, now, incremental, readingsWindow);
-  }
-
-  /**
-   * A failed run still leaves its trace in an existing output root (a scheduled job's): a short
-   * ledger and a run log row; neither may hide the error. A mistyped first call creates nothing.
-   */
-  private static void logFailure(Path outRoot, String command, String line, Instant now, double seconds,
-      WlatException e) {
-    if (!Files.isDirectory(outRoot)) {
-      return;
-    }
-    try {
-      String runId = BackfillJob.runIdOf(now);
-      RunLedger l = RunLedger.create(runId, "wlat " + command + " run " + runId + " (failed)");
-      l.section("Command").code(line);
-      l.section("Error").paragraph("Exit code " + e.exitCode() + ": " + e.getMessage());
-      l.paragraph("Nothing was published: the outputs of the last good run are as they were.");
-      Path ledger = l.writeTo(outRoot);
-      RunLog.append(outRoot, new RunLog.Entry(runId, command, now, seconds, e.exitCode(),
-          "runs/" + ledger.getFileName(), "failed: " + e.getMessage()));
-    } catch (RuntimeException ignored) {
-      // the output root itself may be what failed; the error is reported either way
-    }
   }
 
   private void print(PrintWriter out, PrintWriter err, String command, BackfillResult r, boolean incremental,

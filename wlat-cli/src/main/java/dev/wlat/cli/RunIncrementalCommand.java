@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         + " then write the report and plots for --window.",
         "The data facts cover the whole history and equal those of 'wlat backfill --since all' row for row;"
             + " the state is kept in <output-root>/state/wlat_state.sqlite."})
-final class RunIncrementalCommand implements Callable<Integer> {
+final class RunIncrementalCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
 
@@ -31,6 +31,21 @@ final class RunIncrementalCommand implements Callable<Integer> {
   String window;
 
   @Mixin RunArgs run;
+
+  @Override
+  public String logName() {
+    return "run-incremental";
+  }
+
+  @Override
+  public java.nio.file.Path logRoot() {
+    return run.resolvedRoot;
+  }
+
+  @Override
+  public Instant startedAt() {
+    return run.startedAt;
+  }
 
   @Override
   public Integer call() {

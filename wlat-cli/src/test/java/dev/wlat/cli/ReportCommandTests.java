@@ -306,6 +306,12 @@ class ReportCommandTests {
     assertThat(r.err()).startsWith("wlat: missing " + root.resolve("data").resolve("token_outcome_links.tsv")
         + "; run wlat backfill first").hasLineCount(1);
     assertThat(root.resolve("reports")).doesNotExist();
+    // the failed run is in the output root's run log, with its exit code and its ledger
+    List<Map<String, String>> log = TsvReader.readAll(root.resolve("runs").resolve("run_log.tsv"));
+    Map<String, String> last = log.get(log.size() - 1);
+    assertThat(last).containsEntry("command", "report").containsEntry("exit_code", "2");
+    assertThat(last.get("summary")).startsWith("failed: missing ");
+    assertThat(root.resolve(last.get("ledger"))).content().contains("(failed)").contains("token_outcome_links.tsv");
   }
 
   @Test

@@ -173,7 +173,7 @@ public final class BackfillJob {
   private BackfillResult runAll() {
     long t0 = System.nanoTime();
     phaseStart = t0;
-    String runId = runIdOf(options.now());
+    String runId = RunIds.free(options.outputRoot(), options.now()); // unique even for two runs in one second
     CodexHome home = CodexHome.open(options.codexHome());
     HomeInventory inventory = home.inventory();
     data = options.outputRoot().resolve("data");

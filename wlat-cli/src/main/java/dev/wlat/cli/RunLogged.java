@@ -1,0 +1,49 @@
+package dev.wlat.cli;
+
+import dev.wlat.cli.job.RunIds;
+import dev.wlat.report.RunLedger;
+import dev.wlat.report.RunLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A command that keeps the run log of an output root. When it fails, {@link Main} logs the failed
+ * run there too (a short ledger and a {@code runs/run_log.tsv} row with the exit code and the
+ * one-line cause), so a scheduled job's failures are in the same place as its successes. Nothing is
+ * written when the output root does not exist yet: a mistyped first call creates nothing.
+ */
+interface RunLogged {
+
+  /** {@return the command's name in the run log}, e.g. {@code report}. */
+  String logName();
+
+  /** {@return the output root the run writes to}, or {@code null} when it failed before knowing it. */
+  Path logRoot();
+
+  /** {@return when the run started}, or {@code null}. */
+  Instant startedAt();
+
+  /** Logs a failed run of {@code command}; never throws (the error itself is what the user must see). */
+  static void logFailure(RunLogged command, String line, WlatException e) {
+    Path root = command.logRoot();
+    if (root == null || !Files.isDirectory(root)) {
+      return;
+    }
+    Instant started = command.startedAt() != null ? command.startedAt() : Instant.now();
+    double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
+    try {
+      String runId = RunIds.free(root, started); // never the id of a run that wrote in the same second
+      RunLedger l = RunLedger.create(runId, "wlat " + command.logName() + " run " + runId + " (failed)");
+      l.section("Command").code(line);
+      l.section("Error").paragraph("Exit code " + e.exitCode() + ": " + e.getMessage());
+      l.paragraph("Nothing was published: the outputs of the last good run are as they were.");
+      Path ledger = l.writeTo(root);
+      RunLog.append(root, new RunLog.Entry(runId, command.logName(), started, seconds, e.exitCode(),
+          "runs/" + ledger.getFileName(), "failed: " + e.getMessage()));
+    } catch (RuntimeException ignored) {
+      // the output root itself may be what failed; the error is reported either way
+    }
+  }
+}
