@@ -95,29 +95,18 @@ final class AllocateValueCommand implements Callable<Integer>, RunLogged {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
-  private Path logRoot;
-  private Instant startedAt;
+  private final RunLogged.Trace trace = RunLogged.Trace.of("allocate-value");
 
   @Override
-  public String logName() {
-    return "allocate-value";
-  }
-
-  @Override
-  public Path logRoot() {
-    return logRoot;
-  }
-
-  @Override
-  public Instant startedAt() {
-    return startedAt;
+  public RunLogged.Trace runTrace() {
+    return trace;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Instant now = Instant.now();
-    startedAt = now;
+    trace.started(now);
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     Instant end = TimeArgs.asOf(asOf, zone, now);
@@ -130,7 +119,7 @@ final class AllocateValueCommand implements Callable<Integer>, RunLogged {
     List<Entitlement> windows = readEntitlements(zone);
     Path root = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
-    logRoot = root;
+    trace.root(root);
     Path accounting = root.resolve("data").resolve("token_event_accounting.tsv");
     if (!Files.isRegularFile(accounting)) {
       throw WlatException.invalidInput("allocate-value: no " + accounting + "; run wlat backfill first");

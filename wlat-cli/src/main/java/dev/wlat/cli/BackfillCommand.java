@@ -30,18 +30,8 @@ final class BackfillCommand implements Callable<Integer>, RunLogged {
   @Mixin RunArgs run;
 
   @Override
-  public String logName() {
-    return "backfill";
-  }
-
-  @Override
-  public java.nio.file.Path logRoot() {
-    return run.resolvedRoot;
-  }
-
-  @Override
-  public Instant startedAt() {
-    return run.startedAt;
+  public RunLogged.Trace runTrace() {
+    return run.trace;
   }
 
   @Override

@@ -26,8 +26,8 @@ public final class Main {
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter e = commandLine.getErr();
       if (ex instanceof WlatException w) {
-        if (commandLine.getCommand() instanceof RunLogged logged) {
-          RunLogged.logFailure(logged, "wlat " + String.join(" ", parseResult.originalArgs()), w);
+        if (commandLine.getCommand() instanceof RunLogged logged && logged.runTrace() != null) {
+          logged.runTrace().logFailure("wlat " + String.join(" ", parseResult.originalArgs()), w);
         }
         e.println("wlat: " + w.getMessage());
         e.flush();

@@ -63,28 +63,17 @@ final class PlotCommand implements Callable<Integer>, RunLogged {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
-  private Path logRoot;
-  private Instant startedAt;
+  private final RunLogged.Trace trace = RunLogged.Trace.of("plot");
 
   @Override
-  public String logName() {
-    return "plot";
-  }
-
-  @Override
-  public Path logRoot() {
-    return logRoot;
-  }
-
-  @Override
-  public Instant startedAt() {
-    return startedAt;
+  public RunLogged.Trace runTrace() {
+    return trace;
   }
 
   @Override
   public Integer call() {
     Instant now = Instant.now();
-    startedAt = now;
+    trace.started(now);
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     ReportWindow w;
@@ -95,7 +84,7 @@ final class PlotCommand implements Callable<Integer>, RunLogged {
     }
     Path outRoot = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
-    logRoot = outRoot;
+    trace.root(outRoot);
     Entitlements ent;
     PlotData data;
     try {

@@ -66,22 +66,11 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces on internal errors.")
   boolean verbose;
 
-  private Path logRoot;
-  private Instant startedAt;
+  private final RunLogged.Trace trace = RunLogged.Trace.of("report");
 
   @Override
-  public String logName() {
-    return "report";
-  }
-
-  @Override
-  public Path logRoot() {
-    return logRoot;
-  }
-
-  @Override
-  public Instant startedAt() {
-    return startedAt;
+  public RunLogged.Trace runTrace() {
+    return trace;
   }
 
   @Override
@@ -89,7 +78,7 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant started = Instant.now();
-    startedAt = started;
+    trace.started(started);
     long t0 = System.nanoTime();
     ZoneId zone = TimeArgs.zone(timezone);
     Instant end = TimeArgs.asOf(asOf, zone, started);
@@ -104,7 +93,7 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
     }
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path root = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
-    logRoot = root;
+    trace.root(root);
 
     Report report;
     try {

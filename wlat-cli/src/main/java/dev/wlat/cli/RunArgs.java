@@ -28,9 +28,8 @@ import picocli.CommandLine.Option;
  */
 final class RunArgs {
 
-  /** The output root and start of the current run, once known (for {@link RunLogged}). */
-  Path resolvedRoot;
-  Instant startedAt;
+  /** The current run's trace, once it began (for {@link RunLogged}). */
+  RunLogged.Trace trace;
 
   @Option(names = "--codex-home", paramLabel = "DIR",
       description = "Codex home to read (default: $CODEX_HOME, else ~/.codex). Never written.")
@@ -90,8 +89,9 @@ final class RunArgs {
     PrintWriter err = spec.commandLine().getErr();
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path outRoot = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
-    resolvedRoot = outRoot;
-    startedAt = now;
+    trace = RunLogged.Trace.of(command);
+    trace.started(now);
+    trace.root(outRoot);
     String line = "wlat " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     BackfillOptions options = options(home, outRoot, window, sinceText, untilText, incremental, readingsWindow,
         line, now);

@@ -33,18 +33,8 @@ final class RunIncrementalCommand implements Callable<Integer>, RunLogged {
   @Mixin RunArgs run;
 
   @Override
-  public String logName() {
-    return "run-incremental";
-  }
-
-  @Override
-  public java.nio.file.Path logRoot() {
-    return run.resolvedRoot;
-  }
-
-  @Override
-  public Instant startedAt() {
-    return run.startedAt;
+  public RunLogged.Trace runTrace() {
+    return run.trace;
   }
 
   @Override

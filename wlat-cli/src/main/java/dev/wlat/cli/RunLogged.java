@@ -16,34 +16,51 @@ import java.time.Instant;
  */
 interface RunLogged {
 
-  /** {@return the command's name in the run log}, e.g. {@code report}. */
-  String logName();
+  /** {@return the trace of the current run}, or {@code null} when it failed before it began. */
+  Trace runTrace();
 
-  /** {@return the output root the run writes to}, or {@code null} when it failed before knowing it. */
-  Path logRoot();
+  /** What a run has told about itself so far: its name, when it started and where it writes. */
+  final class Trace {
+    private final String name;
+    private Instant startedAt;
+    private Path root;
 
-  /** {@return when the run started}, or {@code null}. */
-  Instant startedAt();
-
-  /** Logs a failed run of {@code command}; never throws (the error itself is what the user must see). */
-  static void logFailure(RunLogged command, String line, WlatException e) {
-    Path root = command.logRoot();
-    if (root == null || !Files.isDirectory(root)) {
-      return;
+    private Trace(String name) {
+      this.name = name;
     }
-    Instant started = command.startedAt() != null ? command.startedAt() : Instant.now();
-    double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
-    try {
-      String runId = RunIds.free(root, started); // never the id of a run that wrote in the same second
-      RunLedger l = RunLedger.create(runId, "wlat " + command.logName() + " run " + runId + " (failed)");
-      l.section("Command").code(line);
-      l.section("Error").paragraph("Exit code " + e.exitCode() + ": " + e.getMessage());
-      l.paragraph("Nothing was published: the outputs of the last good run are as they were.");
-      Path ledger = l.writeTo(root);
-      RunLog.append(root, new RunLog.Entry(runId, command.logName(), started, seconds, e.exitCode(),
-          "runs/" + ledger.getFileName(), "failed: " + e.getMessage()));
-    } catch (RuntimeException ignored) {
-      // the output root itself may be what failed; the error is reported either way
+
+    /** {@return a trace for a run of the command {@code name}}, e.g. {@code report}. */
+    static Trace of(String name) {
+      return new Trace(name);
+    }
+
+    void started(Instant at) {
+      this.startedAt = at;
+    }
+
+    void root(Path outputRoot) {
+      this.root = outputRoot;
+    }
+
+    /** Logs this run as failed with {@code e}; never throws (the error itself is what the user must see). */
+    void logFailure(String line, WlatException e) {
+      if (root == null || !Files.isDirectory(root)) {
+        return;
+      }
+      Instant started = startedAt != null ? startedAt : Instant.now();
+      double seconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
+      try {
+        String runId = RunIds.free(root, started); // never the id of a run that wrote in the same second
+        RunLedger l = RunLedger.create(runId, "wlat " + name + " run " + runId + " (failed)");
+        l.section("Command").code(line);
+        l.section("Error").paragraph("Exit code " + e.exitCode() + ": " + e.getMessage());
+        l.paragraph("Nothing was published: the outputs of the last good run are as they were.");
+        Path ledger = l.writeTo(root);
+        RunLog.append(root, new RunLog.Entry(runId, name, started, seconds, e.exitCode(),
+            "runs/" + ledger.getFileName(), "failed: " + e.getMessage()));
+      } catch (RuntimeException ignored) {
+        // the output root itself may be what failed; the error is reported either way
+      }
     }
   }
 }
