@@ -1,7 +1,6 @@
 package dev.wlat.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,8 +45,8 @@ public final class TsvWriter<T> implements AutoCloseable {
   private final TsvTable<T> table;
   private final Path target;
   private final Path tmp;
-  private final ChannelSink sink;
-  private final Object[] cells;
+  private final RowSink sink;
+  private final RowEncoder<T> encoder;
   private FileChannel copySource;
   private Path copySourcePath;
   private long copyOffset;
@@ -61,9 +60,9 @@ public final class TsvWriter<T> implements AutoCloseable {
     this.target = target;
     Files.createDirectories(target.toAbsolutePath().getParent());
     this.tmp = AtomicFiles.temporaryFor(target);
-    this.sink = new ChannelSink(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    this.sink = RowSink.toFile(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING));
-    this.cells = new Object[table.columns().size()];
+    this.encoder = new RowEncoder<>(table);
     sink.write((String.join("\t", table.header()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -88,29 +87,42 @@ public final class TsvWriter<T> implements AutoCloseable {
 
   /** Appends one row. */
   public void write(T row) {
-    List<Column<T>> columns = table.columns();
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = columns.get(i).value().apply(row); // every value first: a failing column writes nothing
-    }
     try {
       if (copyLength > 0) {
         transferPending();
       }
-      for (int i = 0; i < cells.length; i++) {
-        if (i > 0) {
-          sink.write('\t');
-        }
-        put(cells[i]);
-      }
-      sink.write('\n');
+      encoder.encode(row, sink);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
     }
     rows++;
   }
 
+  /**
+   * Appends rows rendered earlier, maybe on another thread, as if each had been {@link #write}n here.
+   *
+   * @throws IllegalArgumentException if {@code block} holds rows of another table
+   */
+  public void append(TsvRows<T> block) {
+    if (block.table() != table) {
+      throw new IllegalArgumentException("rows of " + block.table().fileName() + " cannot go into " + target);
+    }
+    if (block.rowCount() == 0) {
+      return;
+    }
+    try {
+      if (copyLength > 0) {
+        transferPending();
+      }
+      block.writeTo(sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+    }
+    rows += block.rowCount();
+  }
+
   /** Writes one value as {@link #cell} renders it: numbers and plain ASCII text without a String or a copy. */
-  private void put(Object v) throws IOException {
+  static void put(Object v, RowSink sink) throws IOException {
     if (v == null) {
       return;
     }
@@ -127,10 +139,9 @@ public final class TsvWriter<T> implements AutoCloseable {
     }
   }
 
-
   /** {@return the byte offset in the file where the next row starts}. */
   public long position() {
-    return sink.position + copyLength;
+    return sink.position() + copyLength;
   }
 
   /**
@@ -171,14 +182,14 @@ public final class TsvWriter<T> implements AutoCloseable {
     sink.drain();
     long done = 0;
     while (done < copyLength) {
-      long n = copySource.transferTo(copyOffset + done, copyLength - done, sink.channel);
+      long n = copySource.transferTo(copyOffset + done, copyLength - done, sink.channel());
       if (n <= 0) {
         throw new IOException(copySourcePath + " ends before byte " + (copyOffset + copyLength)
             + " (changed while it was read)");
       }
       done += n;
     }
-    sink.position += copyLength;
+    sink.skipped(copyLength);
     copyLength = 0;
   }
 
@@ -266,122 +277,6 @@ public final class TsvWriter<T> implements AutoCloseable {
       Files.deleteIfExists(tmp);
     } catch (IOException ignored) {
       // a stale temporary is removed by the next run
-    }
-  }
-
-  /**
-   * The bytes of the file: buffered, counted, and written to the channel only when the buffer fills
-   * or the writer drains it, so a {@link #position()} is a field read.
-   */
-  private static final class ChannelSink extends OutputStream {
-    private static final int SIZE = 1 << 16;
-    private final FileChannel channel;
-    private final byte[] buf = new byte[SIZE];
-    private final byte[] digits = new byte[20];
-    private int len;
-    private long position;
-
-    ChannelSink(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      if (len == SIZE) {
-        drain();
-      }
-      buf[len++] = (byte) b;
-      position++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int n) throws IOException {
-      if (n > SIZE - len) {
-        drain();
-        if (n > SIZE) {
-          ByteBuffer whole = ByteBuffer.wrap(b, off, n);
-          while (whole.hasRemaining()) {
-            channel.write(whole);
-          }
-          position += n;
-          return;
-        }
-      }
-      System.arraycopy(b, off, buf, len, n);
-      len += n;
-      position += n;
-    }
-
-    /** Writes {@code v}'s decimal digits, as {@link Long#toString(long)} does. */
-    void decimal(long v) throws IOException {
-      if (v == Long.MIN_VALUE) {
-        write(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
-        return;
-      }
-      if (SIZE - len < 20) {
-        drain();
-      }
-      int start = len;
-      if (v < 0) {
-        buf[len++] = '-';
-        v = -v;
-      }
-      int n = 0;
-      do {
-        digits[n++] = (byte) ('0' + (int) (v % 10));
-        v /= 10;
-      } while (v != 0);
-      while (n > 0) {
-        buf[len++] = digits[--n];
-      }
-      position += len - start;
-    }
-
-    /**
-     * Writes {@code s} when every char is printable ASCII (no tab, CR or LF to replace, one byte
-     * each); {@return false, having written nothing, otherwise}.
-     */
-    boolean plainAscii(String s) throws IOException {
-      int n = s.length();
-      if (n > SIZE) {
-        return false;
-      }
-      if (SIZE - len < n) {
-        drain();
-      }
-      byte[] b = buf;
-      int at = len;
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c >= 0x7F) {
-          return false; // nothing counted: len is unchanged
-        }
-        b[at + i] = (byte) c;
-      }
-      len += n;
-      position += n;
-      return true;
-    }
-
-    /** Keeps the bytes buffered: a writer's flush only moves them here. */
-    @Override
-    public void flush() {}
-
-    void drain() throws IOException {
-      ByteBuffer out = ByteBuffer.wrap(buf, 0, len);
-      while (out.hasRemaining()) {
-        channel.write(out);
-      }
-      len = 0;
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        drain();
-      } finally {
-        channel.close();
-      }
     }
   }
 

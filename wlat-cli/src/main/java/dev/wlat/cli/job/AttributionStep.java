@@ -19,7 +19,7 @@ import dev.wlat.model.SessionSegment;
 import dev.wlat.model.ThreadAccounting;
 import dev.wlat.model.TokenUsage;
 import dev.wlat.report.OutcomeTables;
-import dev.wlat.report.TsvWriter;
+import dev.wlat.report.TsvRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -181,9 +181,9 @@ final class AttributionStep {
   }
 
   /** Writes one row per link of {@code r}. */
-  static void writeLinks(TsvWriter<OutcomeTables.LinkRow> w, Result r, String runId) {
+  static void renderLinks(TsvRows<OutcomeTables.LinkRow> w, Result r, String runId) {
     for (OutcomeLink l : r.links()) {
-      w.write(new OutcomeTables.LinkRow(l, r.attribution(), runId));
+      w.add(new OutcomeTables.LinkRow(l, r.attribution(), runId));
     }
   }
 

@@ -38,6 +38,7 @@ import dev.wlat.report.FactTables;
 import dev.wlat.report.OutcomeTables;
 import dev.wlat.report.RunLedger;
 import dev.wlat.report.ThreadRow;
+import dev.wlat.report.TsvRows;
 import dev.wlat.report.TsvTable;
 import dev.wlat.report.TsvWriter;
 import dev.wlat.report.TurnRows;
@@ -256,7 +257,7 @@ public final class BackfillJob {
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
     Map<String, Long> outputs = new LinkedHashMap<>();
-    Context ctx = new Context(attribution, stateThreads, names);
+    Context ctx = new Context(attribution, stateThreads, names, runId);
     try (Writers w = Writers.open(data)) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
@@ -437,19 +438,40 @@ public final class BackfillJob {
 
   /** What every worker reads: thread-safe, read-only. */
   private record Context(AttributionStep attribution, Map<String, ThreadIndexEntry> stateThreads,
-      SessionIndex names) {}
+      SessionIndex names, String runId) {}
 
-  /** One thread of a group: its accounting, its rows in the window, and (when active) its attribution. */
-  private record ThreadWork(ThreadAccounting accounting, List<EventAccounting> inWindow, SessionSegment first,
-      AttributionStep.Result attributed) {}
+  /**
+   * One active thread's rows of the per-group tables, rendered on the worker that accounted it, so
+   * that the calling thread only appends bytes (in the group order it keeps).
+   */
+  private record ThreadRows(TsvRows<OutcomeTables.LinkRow> links, TsvRows<FactTables.RawRow> raw,
+      TsvRows<FactTables.AccountingRow> acc, TsvRows<TurnRows.TurnRow> turns,
+      TsvRows<FactTables.SessionRow> sessions, TsvRows<FactTables.ThreadRollupRow> threads,
+      TsvRows<ThreadRow> threadRows) {
+
+    static ThreadRows empty() {
+      return new ThreadRows(TsvRows.of(LINKS), TsvRows.of(RAW), TsvRows.of(ACCOUNTING), TsvRows.of(TURNS),
+          TsvRows.of(SESSIONS), TsvRows.of(THREADS), TsvRows.of(THREAD_ROWS));
+    }
+
+    void appendTo(Writers w) {
+      w.links().append(links);
+      w.raw().append(raw);
+      w.acc().append(acc);
+      w.turns().append(turns);
+      w.sessions().append(sessions);
+      w.threads().append(threads);
+      w.threadRows().append(threadRows);
+    }
+  }
 
   /**
    * One group, ready to consume: made fresh (segments and threads to write) or kept (rows to copy
    * from the last run's files); either way its summary, and the attribution of its active threads.
    */
   private record GroupResult(String key, GroupSummary summary, Map<String, AttributionStep.Result> results,
-      List<RolloutSegment> segments, Map<String, SessionSegment> segmentsById, List<ThreadWork> threads,
-      Layout.Entry kept, Map<String, Parsed> checkpoints) {}
+      TsvRows<RolloutSegment> fileRows, Map<String, ThreadRows> threadRows, Layout.Entry kept,
+      Map<String, Parsed> checkpoints) {}
 
   /** One file of a fresh group in an incremental run: its new state, how it was read and how much. */
   private record Parsed(IncrementalState.FileState state, ResumedParse.Mode mode, long bytesRead) {}
@@ -508,7 +530,7 @@ public final class BackfillJob {
       }
       results.put(t.threadId(), r);
     }
-    return new GroupResult(key, summary, results, List.of(), Map.of(), List.of(), entry, Map.of());
+    return new GroupResult(key, summary, results, null, Map.of(), entry, Map.of());
   }
 
   private GroupResult fresh(String key, List<RolloutFile> files, Context ctx) {
@@ -538,7 +560,7 @@ public final class BackfillJob {
       segments.add(s);
       segmentsById.put(s.segment().segmentId(), s.segment());
     }
-    List<ThreadWork> threads = new ArrayList<>(1);
+    Map<String, ThreadRows> rendered = new HashMap<>();
     Map<String, AttributionStep.Result> results = new HashMap<>();
     List<GroupSummary.ThreadNote> notes = new ArrayList<>(1);
     for (List<RolloutSegment> thread : ThreadGrouping.byThread(segments)) {
@@ -548,20 +570,22 @@ public final class BackfillJob {
       SessionSegment first = firstSegment(t, segmentsById);
       ThreadIndexEntry db = ctx.stateThreads().get(t.threadId());
       AttributionStep.Result r = active ? ctx.attribution().attribute(t, inWindow, first, db) : null;
-      threads.add(new ThreadWork(t, inWindow, first, r));
       if (r != null) {
         results.put(t.threadId(), r);
+        rendered.put(t.threadId(), render(t, inWindow, first, r, segmentsById, db, ctx));
       }
       notes.add(note(t, inWindow, first, r, db, ctx.names()));
     }
     List<GroupSummary.FileNote> fileNotes = new ArrayList<>(segments.size());
+    TsvRows<RolloutSegment> fileRows = TsvRows.of(FILES);
     for (RolloutSegment s : segments) {
+      fileRows.add(s);
       SessionSegment seg = s.segment();
       fileNotes.add(new GroupSummary.FileNote(seg.relativePath(), seg.sourcePath(), seg.basis(), seg.byteCount(),
           s.diagnostics().counts(), s.diagnostics().sampleLines()));
     }
-    return new GroupResult(key, new GroupSummary(key, fileNotes, notes), results, segments, segmentsById, threads,
-        null, checkpoints);
+    return new GroupResult(key, new GroupSummary(key, fileNotes, notes), results, fileRows, rendered, null,
+        checkpoints);
   }
 
   private GroupSummary.ThreadNote note(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first,
@@ -694,9 +718,7 @@ public final class BackfillJob {
       }
     } else {
       groupsRecomputed++;
-      for (RolloutSegment s : r.segments()) {
-        w.files().write(s);
-      }
+      w.files().append(r.fileRows());
       for (Map.Entry<String, Parsed> c : r.checkpoints().entrySet()) {
         Parsed p = c.getValue();
         changes.files.put(c.getKey(), p.state());
@@ -714,10 +736,6 @@ public final class BackfillJob {
     // the summary feeds every count, kept or fresh alike
     for (GroupSummary.FileNote f : r.summary().files()) {
       noteFile(f);
-    }
-    Map<String, ThreadWork> fresh = new HashMap<>();
-    for (ThreadWork t : r.threads()) {
-      fresh.put(t.accounting().threadId(), t);
     }
     for (GroupSummary.ThreadNote t : r.summary().threads()) {
       if (!seenThreads.add(t.threadId())) {
@@ -738,9 +756,9 @@ public final class BackfillJob {
       t.flags().forEach((f, n) -> flagCounts.merge(f, n, Long::sum));
       duplicateSegments.addAll(t.duplicates());
       threadsWritten++;
-      ThreadWork work = fresh.get(t.threadId());
-      if (work != null) {
-        writeRows(work, r, runId, w, ctx.stateThreads().get(t.threadId()), ctx.names());
+      ThreadRows rows = r.threadRows().get(t.threadId());
+      if (rows != null) {
+        rows.appendTo(w);
       }
     }
     if (state != null) {
@@ -770,31 +788,32 @@ public final class BackfillJob {
     });
   }
 
-  private void writeRows(ThreadWork work, GroupResult r, String runId, Writers w, ThreadIndexEntry db,
-      SessionIndex names) {
-    ThreadAccounting t = work.accounting();
-    Map<String, SessionSegment> segmentsById = r.segmentsById();
-    AttributionStep.Result attributed = work.attributed();
+  /** {@return an active thread's rows of the per-group tables}; runs on a worker. */
+  private static ThreadRows render(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first,
+      AttributionStep.Result attributed, Map<String, SessionSegment> segmentsById, ThreadIndexEntry db, Context ctx) {
+    String runId = ctx.runId();
+    ThreadRows w = ThreadRows.empty();
     Attribution a = attributed.attribution();
-    AttributionStep.writeLinks(w.links(), attributed, runId);
-    for (EventAccounting e : work.inWindow()) {
+    AttributionStep.renderLinks(w.links(), attributed, runId);
+    for (EventAccounting e : inWindow) {
       TokenEvent ev = e.event();
       SessionSegment seg = segmentsById.get(ev.sessionSegmentId());
-      w.raw().write(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
-      w.acc().write(new FactTables.AccountingRow(e, a, runId));
+      w.raw().add(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
+      w.acc().add(new FactTables.AccountingRow(e, a, runId));
     }
-    for (TurnRows.TurnRow turn : TurnRows.of(work.inWindow(), a)) {
-      w.turns().write(turn);
+    for (TurnRows.TurnRow turn : TurnRows.of(inWindow, a)) {
+      w.turns().add(turn);
     }
     Map<String, TurnEstimate> estimates = new HashMap<>();
     for (TurnEstimate e : t.turnEstimates()) {
       estimates.put(e.sessionSegmentId(), e);
     }
     for (SessionRollup s : t.sessions()) {
-      w.sessions().write(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
+      w.sessions().add(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
     }
-    w.threads().write(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
-    w.threadRows().write(threadRow(t, work.first(), db, names, a, runId));
+    w.threads().add(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
+    w.threadRows().add(threadRow(t, first, db, ctx.names(), a, runId));
+    return w;
   }
 
   /** {@return the thread's first counted segment (else its first segment), or {@code null}}. */
