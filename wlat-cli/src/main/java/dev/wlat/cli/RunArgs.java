@@ -51,6 +51,11 @@ final class RunArgs {
           + " (default: <output-root>/config/attribution_overrides.tsv when it exists).")
   Path attributionOverrides;
 
+  @Option(names = "--pricing", paramLabel = "FILE",
+      description = "Your own prices (TSV, see `wlat pricing pin`), used before the bundled ones"
+          + " (default: <output-root>/config/pricing.tsv when it exists).")
+  Path pricing;
+
   @Option(names = "--skip-github", description = "Do not collect GitHub data (links then come from local git only).")
   boolean skipGithub;
 
@@ -141,7 +146,8 @@ final class RunArgs {
       throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
     }
     return new BackfillOptions(home, outRoot, window, sinceText, untilText, zone(), repoRoots, skipGithub, maxRepos,
-        overrides, gh, !noReports, !noPlots, n, commandLine, now, incremental, readingsWindow);
+        overrides, gh, !noReports, !noPlots, n, commandLine, now, incremental, readingsWindow,
+        PricingArgs.load(pricing, outRoot));
   }
 
   private void print(PrintWriter out, PrintWriter err, String command, BackfillResult r, boolean incremental,

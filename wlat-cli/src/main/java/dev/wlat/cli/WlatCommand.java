@@ -19,6 +19,7 @@ import picocli.CommandLine;
         ReportCommand.class,
         PlotCommand.class,
         AllocateValueCommand.class,
+        PricingCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,
         GenerateHomeCommand.class,

@@ -92,4 +92,17 @@ public final class Cells {
     java.util.Arrays.sort(labels);
     return String.join(";", labels);
   }
+
+  /**
+   * {@return a charge's exact amount in plain decimal digits, or {@code null} when nothing of it was
+   * priced}: an unpriced cell is empty, never 0.
+   */
+  public static String amount(dev.wlat.model.Charge c) {
+    return c.amount() == null ? null : c.amount().stripTrailingZeros().toPlainString();
+  }
+
+  /** {@return a charge's basis label, or {@code null} for no usage}. */
+  public static String basis(dev.wlat.model.Charge c) {
+    return c.basis() == null ? null : c.basis().label();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.wlat.report;
 
+import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.ParseDiagnostics;
@@ -29,19 +30,21 @@ public final class FactTables {
   public record RawRow(TokenEvent event, SegmentLocation location, Attribution attribution, String runId) {}
 
   /** An accounting row with the run that wrote it. */
-  public record AccountingRow(EventAccounting accounting, Attribution attribution, String runId) {}
+  public record AccountingRow(EventAccounting accounting, Attribution attribution, Pricing.Priced priced,
+      String runId) {}
 
   /** A session rollup with its segment's per-turn dedup estimates. */
-  public record SessionRow(SessionRollup rollup, TurnEstimate estimate, Attribution attribution) {}
+  public record SessionRow(SessionRollup rollup, TurnEstimate estimate, Attribution attribution,
+      Pricing.Priced priced) {}
 
   /** A thread rollup with the per-turn dedup estimates summed over its segments. */
   public record ThreadRollupRow(ThreadRollup rollup, long distinctTurnCount, long uniqueLastPerSessionTurnTokens,
       long dedupedTurnTokens, long repeatedLastUsageCount, long repeatedCumulativeCount, long missingTurnIdCount,
-      Attribution attribution) {
+      Attribution attribution, Pricing.Priced priced) {
 
     /** {@return the row for {@code rollup}, summing {@code estimates} (one per segment)}. */
     public static ThreadRollupRow of(ThreadRollup rollup, java.util.List<TurnEstimate> estimates,
-        Attribution attribution) {
+        Attribution attribution, Pricing.Priced priced) {
       long turns = 0;
       long perSession = 0;
       long deduped = 0;
@@ -60,7 +63,7 @@ public final class FactTables {
         missing += e.missingTurnIdCount();
       }
       return new ThreadRollupRow(rollup, turns, perSession, deduped, repeatedLast, repeatedCumulative, missing,
-          attribution);
+          attribution, priced);
     }
   }
 
@@ -141,6 +144,10 @@ public final class FactTables {
         .column("deduped_turn_tokens", r -> r.accounting().dedupedTurnTokens())
         .column("unique_last_per_session_turn_tokens", r -> r.accounting().uniqueLastPerSessionTurnTokens())
         .column("unique_last_per_thread_turn_tokens", r -> r.accounting().uniqueLastPerThreadTurnTokens())
+        .column("cost_usd", r -> Cells.amount(r.priced().usd()))
+        .column("cost_basis", r -> Cells.basis(r.priced().usd()))
+        .column("credits", r -> Cells.amount(r.priced().credits()))
+        .column("credits_basis", r -> Cells.basis(r.priced().credits()))
         .column("warning_flags", r -> Cells.flags(r.accounting().warnings(), w -> w.label()))
         .column("inserted_by_run", AccountingRow::runId)
         .build();
@@ -184,6 +191,11 @@ public final class FactTables {
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalSessionTotalTokens())))
         .column("inflation_factor_current_vs_delta",
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("cost_usd", r -> Cells.amount(r.priced().usd()))
+        .column("cost_basis", r -> Cells.basis(r.priced().usd()))
+        .column("unpriced_tokens", r -> r.priced().usd().unpricedTokens())
+        .column("credits", r -> Cells.amount(r.priced().credits()))
+        .column("credits_basis", r -> Cells.basis(r.priced().credits()))
         .column("warning_flags", r -> Cells.flags(r.rollup().warnings(), w -> w.label()))
         .build();
   }
@@ -225,6 +237,11 @@ public final class FactTables {
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalThreadTotalTokens())))
         .column("inflation_factor_current_vs_delta",
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("cost_usd", r -> Cells.amount(r.priced().usd()))
+        .column("cost_basis", r -> Cells.basis(r.priced().usd()))
+        .column("unpriced_tokens", r -> r.priced().usd().unpricedTokens())
+        .column("credits", r -> Cells.amount(r.priced().credits()))
+        .column("credits_basis", r -> Cells.basis(r.priced().credits()))
         .column("warning_flags", r -> Cells.flags(r.rollup().warnings(), w -> w.label()))
         .column("attribution_method", r -> method(r.attribution()))
         .column("attribution_evidence", r -> evidence(r.attribution()))

@@ -4,6 +4,7 @@ import dev.wlat.accounting.OutcomeAccounting;
 import dev.wlat.accounting.Reconciliation;
 import dev.wlat.accounting.ThreadAccountant;
 import dev.wlat.accounting.ThreadGrouping;
+import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.attribution.AttributionOverrides;
 import dev.wlat.attribution.Attributor;
 import dev.wlat.attribution.RepoIndex;
@@ -257,7 +258,7 @@ public final class BackfillJob {
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
     Map<String, Long> outputs = new LinkedHashMap<>();
-    Context ctx = new Context(attribution, stateThreads, names, runId);
+    Context ctx = new Context(attribution, stateThreads, names, runId, options.pricing());
     try (Writers w = Writers.open(data)) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
@@ -352,7 +353,7 @@ public final class BackfillJob {
       headers.append(t.fileName()).append(':').append(String.join(",", t.header())).append(';');
     }
     return Long.toHexString(Blobs.digest(Versions.version(), home.path().toAbsolutePath().normalize().toString(),
-        options.zone().getId(), headers.toString()));
+        options.zone().getId(), headers.toString(), options.pricing().digest()));
   }
 
   private void openState(CodexHome home) {
@@ -438,7 +439,7 @@ public final class BackfillJob {
 
   /** What every worker reads: thread-safe, read-only. */
   private record Context(AttributionStep attribution, Map<String, ThreadIndexEntry> stateThreads,
-      SessionIndex names, String runId) {}
+      SessionIndex names, String runId, Pricing pricing) {}
 
   /**
    * One active thread's rows of the per-group tables, rendered on the worker that accounted it, so
@@ -794,12 +795,30 @@ public final class BackfillJob {
     String runId = ctx.runId();
     ThreadRows w = ThreadRows.empty();
     Attribution a = attributed.attribution();
+    // Rollups cover every event of the thread, rows those in the window (all of them, in the usual run).
+    Pricing pricing = ctx.pricing();
+    Map<String, Pricing.Priced> bySession = new HashMap<>();
+    Pricing.Priced thread = Pricing.Priced.NONE;
+    List<EventAccounting> events = t.events();
+    Pricing.Priced[] priced = new Pricing.Priced[events.size()];
+    for (int i = 0; i < priced.length; i++) {
+      EventAccounting e = events.get(i);
+      priced[i] = pricing.price(e.delta(), e.event().model(), e.event().timestamp());
+      bySession.merge(e.event().sessionSegmentId(), priced[i], Pricing.Priced::plus);
+      thread = thread.plus(priced[i]);
+    }
+    // the window's rows are the thread's events in order, some left out: walk both once
+    int at = 0;
     AttributionStep.renderLinks(w.links(), attributed, runId);
     for (EventAccounting e : inWindow) {
       TokenEvent ev = e.event();
       SessionSegment seg = segmentsById.get(ev.sessionSegmentId());
       w.raw().add(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
-      w.acc().add(new FactTables.AccountingRow(e, a, runId));
+      while (at < priced.length && events.get(at) != e) {
+        at++;
+      }
+      Pricing.Priced p = at < priced.length ? priced[at++] : pricing.price(e.delta(), ev.model(), ev.timestamp());
+      w.acc().add(new FactTables.AccountingRow(e, a, p, runId));
     }
     for (TurnRows.TurnRow turn : TurnRows.of(inWindow, a)) {
       w.turns().add(turn);
@@ -809,9 +828,10 @@ public final class BackfillJob {
       estimates.put(e.sessionSegmentId(), e);
     }
     for (SessionRollup s : t.sessions()) {
-      w.sessions().add(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a));
+      w.sessions().add(new FactTables.SessionRow(s, estimates.get(s.sessionSegmentId()), a,
+          bySession.getOrDefault(s.sessionSegmentId(), Pricing.Priced.NONE)));
     }
-    w.threads().add(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a));
+    w.threads().add(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a, thread));
     w.threadRows().add(threadRow(t, first, db, ctx.names(), a, runId));
     return w;
   }

@@ -1,5 +1,6 @@
 package dev.wlat.cli.job;
 
+import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.model.TimeWindow;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,13 +50,15 @@ public record BackfillOptions(
     String commandLine,
     Instant now,
     boolean incremental,
-    String readingsWindow) {
+    String readingsWindow,
+    Pricing pricing) {
 
   public BackfillOptions {
     Objects.requireNonNull(codexHome, "codexHome");
     Objects.requireNonNull(outputRoot, "outputRoot");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(pricing, "pricing");
     repoRoots = List.copyOf(repoRoots);
     if (incremental && !window.isAll()) {
       throw new IllegalArgumentException("an incremental run accounts the whole history, was " + window);
