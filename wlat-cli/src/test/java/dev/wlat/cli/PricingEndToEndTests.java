@@ -83,6 +83,26 @@ class PricingEndToEndTests {
   }
 
   @Test
+  void theReportSumsCostPerDayAndSaysWhatIsUnpriced() throws IOException {
+    Path out = backfill();
+    Cli.Result r = Cli.run("report", "--window", "all", "--output-root", out.toString());
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+
+    Map<String, String> day = TsvReader.readAll(out.resolve("reports/latest_all_daily_token_accounting.tsv")).get(0);
+    assertThat(new BigDecimal(day.get("cost_usd"))).isEqualByComparingTo("1.30");
+    assertThat(day.get("cost_basis")).isEqualTo("unpriced");
+    assertThat(day.get("unpriced_tokens")).isEqualTo("11000");
+    Map<String, String> thread = TsvReader.readAll(out.resolve("reports/latest_all_thread_rollups.tsv")).get(0);
+    assertThat(new BigDecimal(thread.get("cost_usd"))).isEqualByComparingTo("1.30");
+
+    String summary = Files.readString(out.resolve("reports/latest_all_summary.md"));
+    assertThat(summary).contains("## Cost")
+        .contains("would cost **$1.30 (partly unpriced)**")
+        .contains("**11,000 tokens are unpriced** (`mystery-model`: no price row)")
+        .contains("| `gpt-5.1-codex` | 1,050,000 | 40.0% | $1.30 | listed |");
+  }
+
+  @Test
   void theUsersPricingFilePricesWhatTheBundledTableDoesNot() throws IOException {
     // mystery-model at 1 / 0.1 / 2: 10,000 x 1 + 1,000 x 2 = 12,000 per million = 0.012; with turn 1, 1.312
     Path prices = Files.writeString(temp.resolve("prices.tsv"), HEADER

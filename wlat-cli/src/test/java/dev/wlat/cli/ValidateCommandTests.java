@@ -152,14 +152,14 @@ class ValidateCommandTests {
     assertThat(r.exitCode()).as(r.describe()).isZero();
     assertThat(r.err()).isEmpty();
     List<String> lines = lines(r);
-    assertThat(lines).hasSize(11);
-    assertThat(lines.subList(0, 10)).allSatisfy(l -> assertThat(l).startsWith("ok   "));
+    assertThat(lines).hasSize(12);
+    assertThat(lines.subList(0, 11)).allSatisfy(l -> assertThat(l).startsWith("ok   "));
     assertThat(lines.get(0)).isEqualTo("ok   no CSV files under " + root);
     assertThat(lines).anySatisfy(l -> assertThat(l)
         .contains("= Σ token_event_accounting = 12,183,734 cumulative_delta_tokens"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("Σ allocated_tokens = in-window cumulative_delta_tokens"
         + " for each of").contains(" linked threads"));
-    assertThat(lines.get(10)).startsWith("wlat validate: 10 ok, 0 failed, 0 skipped in ");
+    assertThat(lines.get(11)).startsWith("wlat validate: 11 ok, 0 failed, 0 skipped in ");
   }
 
   @Test
@@ -182,12 +182,12 @@ class ValidateCommandTests {
 
     assertThat(r.exitCode()).as(r.describe()).isZero();
     List<Map<String, String>> summary = TsvReader.readAll(root.resolve("reports").resolve("validation_summary.tsv"));
-    assertThat(summary).hasSize(10).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ok"));
+    assertThat(summary).hasSize(11).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ok"));
     List<Map<String, String>> log = TsvReader.readAll(root.resolve("runs").resolve("run_log.tsv"));
     assertThat(log).map(m -> m.get("command")).containsExactly("backfill", "validate");
     Map<String, String> row = log.get(1);
     assertThat(row.get("exit_code")).isEqualTo("0");
-    assertThat(row.get("summary")).isEqualTo("10 ok, 0 failed, 0 skipped, privacy mode normal");
+    assertThat(row.get("summary")).isEqualTo("11 ok, 0 failed, 0 skipped, privacy mode normal");
     assertThat(row.get("run_id")).isNotEqualTo(log.get(0).get("run_id"));
     assertThat(OutputTree.readString(root.resolve(row.get("ledger"))))
         .startsWith("# wlat validate run " + row.get("run_id")).contains("| reconciliation | ok |");
@@ -205,7 +205,7 @@ class ValidateCommandTests {
     assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
     assertThat(lines(r)).contains("FAIL secrets: data/codex_threads.tsv:7: github_token");
     assertThat(lines(r)).filteredOn(l -> l.startsWith("FAIL")).hasSize(1);
-    assertThat(lines(r).get(lines(r).size() - 1)).startsWith("wlat validate: 9 ok, 1 failed, 0 skipped");
+    assertThat(lines(r).get(lines(r).size() - 1)).startsWith("wlat validate: 10 ok, 1 failed, 0 skipped");
     assertThat(summaryRow(root, "secrets")).containsEntry("status", "fail")
         .containsEntry("detail", "data/codex_threads.tsv:7: github_token");
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);

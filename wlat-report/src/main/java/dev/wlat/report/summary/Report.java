@@ -137,6 +137,16 @@ public final class Report {
     return rolloutFiles;
   }
 
+  /** {@return the figures per model, the most tokens first}. */
+  public java.util.List<ModelUsage> models() {
+    return v.models();
+  }
+
+  /** {@return whether the data carries cost columns} (tables of an earlier wlat do not). */
+  public boolean priced() {
+    return v.priced();
+  }
+
   /** {@return the figures of every token row inside the window}. */
   public UsageSums total() {
     return v.total();

@@ -103,6 +103,11 @@ public final class ReportTables {
         .column("cumulative_reset_count", r -> u.apply(r).cumulativeResetCount())
         .column("boundary_uncertain_event_count", r -> u.apply(r).boundaryUncertainEventCount())
         .column("boundary_uncertain_tokens", r -> u.apply(r).boundaryUncertainTokens())
-        .column("inflation_factor_current_vs_delta", r -> Cells.ratio(u.apply(r).inflationFactor()));
+        .column("inflation_factor_current_vs_delta", r -> Cells.ratio(u.apply(r).inflationFactor()))
+        .column("cost_usd", r -> Cells.amount(u.apply(r).usd()))
+        .column("cost_basis", r -> Cells.basis(u.apply(r).usd()))
+        .column("unpriced_tokens", r -> u.apply(r).usd().unpricedTokens())
+        .column("credits", r -> Cells.amount(u.apply(r).credits()))
+        .column("credits_basis", r -> Cells.basis(u.apply(r).credits()));
   }
 }

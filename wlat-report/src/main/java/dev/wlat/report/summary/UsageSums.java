@@ -1,5 +1,6 @@
 package dev.wlat.report.summary;
 
+import dev.wlat.model.Charge;
 import dev.wlat.model.TokenUsage;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param cumulativeResetCount rows whose cumulative total dropped
  * @param boundaryUncertainEventCount rows flagged {@code boundary_uncertain}
  * @param boundaryUncertainTokens their {@code cumulative_delta_tokens}
+ * @param usd the rows' cost in US dollars ({@link Charge#NONE} when the data has no cost columns)
+ * @param credits their cost in Codex credits
  */
 public record UsageSums(
     long tokenEventCount,
@@ -27,13 +30,17 @@ public record UsageSums(
     long uniqueLastPerThreadTurnTokens,
     long cumulativeResetCount,
     long boundaryUncertainEventCount,
-    long boundaryUncertainTokens) {
+    long boundaryUncertainTokens,
+    Charge usd,
+    Charge credits) {
 
   /** The figures of no rows. */
-  public static final UsageSums ZERO = new UsageSums(0, 0, TokenUsage.ZERO, 0, 0, 0, 0, 0, 0);
+  public static final UsageSums ZERO = new UsageSums(0, 0, TokenUsage.ZERO, 0, 0, 0, 0, 0, 0, Charge.NONE, Charge.NONE);
 
   public UsageSums {
     Objects.requireNonNull(delta, "delta");
+    Objects.requireNonNull(usd, "usd");
+    Objects.requireNonNull(credits, "credits");
     long[] all = {tokenEventCount, observedEventSumTokens, dedupedTurnTokens, uniqueLastPerSessionTurnTokens,
         uniqueLastPerThreadTurnTokens, cumulativeResetCount, boundaryUncertainEventCount, boundaryUncertainTokens};
     for (long v : all) {
@@ -57,7 +64,7 @@ public record UsageSums(
         Math.addExact(uniqueLastPerThreadTurnTokens, o.uniqueLastPerThreadTurnTokens),
         Math.addExact(cumulativeResetCount, o.cumulativeResetCount),
         Math.addExact(boundaryUncertainEventCount, o.boundaryUncertainEventCount),
-        Math.addExact(boundaryUncertainTokens, o.boundaryUncertainTokens));
+        Math.addExact(boundaryUncertainTokens, o.boundaryUncertainTokens), usd.plus(o.usd), credits.plus(o.credits));
   }
 
   /** {@return observed over delta, {@code inflation_factor_current_vs_delta}, or {@code null} when the delta is 0}. */

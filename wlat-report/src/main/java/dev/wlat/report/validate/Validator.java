@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *   link_allocation      Σ allocated_tokens per linked thread = its in-window tokens
  *   outcome_rollups      Σ repo_workstream_outcome_rollups = total
  *   confidence_summary   Σ attribution_confidence_summary = total (AttributionChecks)
+ *   cost                 cost_usd, credits and unpriced_tokens agree: thread = Σ sessions = Σ its
+ *                        token rows (CostCheck)
  *
  * A check whose input files are all absent is skipped with the reason; one whose inputs are partly
  * there fails naming the missing file, since wlat always writes them together. Every file is read
@@ -45,7 +47,7 @@ public final class Validator {
   /** The checks, in order. */
   public static final List<String> CHECKS = List.of("no_csv", SecretScan.CHECK, CopyCheck.CHECK, EventPass.IDS,
       EventPass.DELTAS, ReconciliationCheck.CHECK, SessionTotalsCheck.CHECK, AttributionChecks.LINKS,
-      AttributionChecks.ROLLUPS, AttributionChecks.CONFIDENCE);
+      AttributionChecks.ROLLUPS, AttributionChecks.CONFIDENCE, CostCheck.CHECK);
 
   private final PrivacyMode mode;
 
@@ -123,6 +125,7 @@ public final class Validator {
     checks.add(attribution.links());
     checks.add(attribution.rollups());
     checks.add(attribution.confidence());
+    checks.add(CostCheck.run(root));
     return checks;
   }
 

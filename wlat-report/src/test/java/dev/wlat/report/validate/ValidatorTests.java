@@ -69,7 +69,7 @@ class ValidatorTests {
     assertThat(r.check("reconciliation").detail()).isEqualTo("no data/token_accounting_reconciliation.tsv");
     assertThat(r.checks()).filteredOn(c -> c.status() == CheckStatus.SKIPPED).map(CheckResult::check)
         .containsExactly("compatibility_copy", "event_ids", "event_deltas", "reconciliation", "link_allocation",
-            "outcome_rollups", "confidence_summary");
+            "outcome_rollups", "confidence_summary", "cost");
   }
 
   @Test
@@ -106,6 +106,68 @@ class ValidatorTests {
     assertThat(r.status()).as(r.detail()).isEqualTo(CheckStatus.OK);
     assertThat(r.detail()).startsWith("cumulative_delta_tokens = final_session_total_tokens for 1 sessions,"
         + " and = final less the previous segment's final for 2 resume segments; 4 not comparable");
+  }
+
+  private static final String ACC_COST = "event_id\tthread_id\tcumulative_delta_tokens\tcost_usd\tcost_basis\tcredits"
+      + "\tcredits_basis";
+  private static final String SESSION_COST = "session_segment_id\tthread_id\tcost_usd\tcost_basis\tunpriced_tokens"
+      + "\tcredits\tcredits_basis";
+  private static final String THREAD_COST = "thread_id\ttoken_event_count\tcost_usd\tcost_basis\tunpriced_tokens"
+      + "\tcredits\tcredits_basis";
+
+  @Test
+  void costsAgreeWhenEachThreadIsTheSumOfItsSessionsAndOfItsRows() throws IOException {
+    write("data/token_event_accounting.tsv", ACC_COST,
+        "e1\tt1\t1000\t0.125\tlisted\t3.5\tlisted",
+        "e2\tt1\t300\t\tunpriced\t\tunpriced",
+        "e3\tt2\t10\t0.0000001\testimated\t\tunpriced");
+    write("data/token_session_rollups.tsv", SESSION_COST,
+        "s1\tt1\t0.1\tlisted\t0\t3.5\tlisted",
+        "s2\tt1\t0.025\tunpriced\t300\t\tunpriced",
+        "s3\tt2\t0.0000001\testimated\t0\t\tunpriced");
+    write("data/token_thread_rollups.tsv", THREAD_COST,
+        "t1\t2\t0.125\tunpriced\t300\t3.5\tunpriced",
+        "t2\t1\t0.0000001\testimated\t0\t\tunpriced");
+
+    CheckResult r = validate().check("cost");
+
+    assertThat(r.status()).as(r.findings().toString()).isEqualTo(CheckStatus.OK);
+    assertThat(r.detail()).isEqualTo("thread = Σ its sessions for 2 threads; = Σ its token rows for 2 of them (all"
+        + " their rows in the window); total cost_usd 0.1250001, credits 3.5, unpriced_tokens 300");
+  }
+
+  @Test
+  void aThreadCostOffFromItsSessionsOrRowsAndAPricedRowWithoutAmountFail() throws IOException {
+    write("data/token_event_accounting.tsv", ACC_COST,
+        "e1\tt1\t1000\t0.125\tlisted\t\tunpriced",
+        "e2\tt2\t10\t\tlisted\t\tunpriced");
+    write("data/token_session_rollups.tsv", SESSION_COST,
+        "s1\tt1\t0.12\tlisted\t0\t\tunpriced",
+        "s2\tt2\t0\tlisted\t0\t\tunpriced");
+    write("data/token_thread_rollups.tsv", THREAD_COST,
+        "t1\t1\t0.12\tlisted\t0\t\tunpriced",
+        "t2\t1\t0\tlisted\t0\t\tunpriced");
+
+    CheckResult r = validate().check("cost");
+
+    assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(r.findings()).map(Finding::toString).containsExactlyInAnyOrder(
+        "data/token_event_accounting.tsv:3: column cost_usd: [] is empty on a row priced listed",
+        "data/token_thread_rollups.tsv:2: thread t1: cost_usd 0.12, credits 0, unpriced_tokens 0 ≠ Σ of its 1 rows"
+            + " in data/token_event_accounting.tsv: cost_usd 0.125, credits 0, unpriced_tokens 0");
+  }
+
+  @Test
+  void tablesWithoutCostColumnsSkipTheCostCheck() throws IOException {
+    write("data/token_event_accounting.tsv", "event_id\tthread_id\tcumulative_delta_tokens", "e1\tt1\t5");
+    write("data/token_session_rollups.tsv", SESSION_HEADER,
+        session("s1", "t1", "a.jsonl", 1, "2026-09-01T00:00:00.000Z", 1, 5, 5, ""));
+    write("data/token_thread_rollups.tsv", "thread_id\ttoken_event_count", "t1\t1");
+
+    CheckResult r = validate().check("cost");
+
+    assertThat(r.status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(r.detail()).isEqualTo("the tables have no cost columns (written by a wlat before pricing)");
   }
 
   @Test
@@ -187,7 +249,7 @@ class ValidatorTests {
         .satisfies(m -> assertThat(m).containsEntry("status", "fail"));
     assertThat(rows).filteredOn(m -> m.get("check").equals("event_ids")).singleElement()
         .satisfies(m -> assertThat(m).containsEntry("status", "skipped"));
-    assertThat(r.counts()).isEqualTo("1 ok, 2 failed, 7 skipped");
+    assertThat(r.counts()).isEqualTo("1 ok, 2 failed, 8 skipped");
     assertThat(r.ledger("20261201T000000Z", "wlat validate").markdown())
         .contains("| session_totals | fail |").contains("| no_csv | data/notes.csv | a CSV file; wlat writes TSV only |");
   }

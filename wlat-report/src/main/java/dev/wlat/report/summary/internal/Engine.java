@@ -8,9 +8,13 @@ import dev.wlat.model.OutcomeHeadline;
 import dev.wlat.model.OutcomeRollup;
 import dev.wlat.model.Redaction;
 import dev.wlat.model.TimeWindow;
+import dev.wlat.model.Charge;
+import dev.wlat.model.PriceBasis;
 import dev.wlat.model.TokenUsage;
+import java.math.BigDecimal;
 import dev.wlat.report.summary.Coverage;
 import dev.wlat.report.summary.InflationCause;
+import dev.wlat.report.summary.ModelUsage;
 import dev.wlat.report.summary.ParserWarning;
 import dev.wlat.report.summary.PeriodUsage;
 import dev.wlat.report.summary.Ranked;
@@ -70,7 +74,8 @@ public final class Engine {
       List<OutcomeRollup> rollups, List<ConfidenceSummary> confidence, OutcomeHeadline headline,
       List<InflationCause.Share> inflation, Map<AccountingWarning, Long> warningCounts,
       Map<String, Long> deltaSourceCounts, List<Ranked> repos, List<Ranked> workstreams, List<Ranked> outcomes,
-      List<ParserWarning> parserWarnings, Coverage coverage, List<String> suggestions, List<String> inconsistencies) {}
+      List<ParserWarning> parserWarnings, Coverage coverage, List<String> suggestions, List<String> inconsistencies,
+      List<ModelUsage> models, boolean priced) {}
 
   private static final AccountingWarning[] WARNINGS = AccountingWarning.values();
 
@@ -95,6 +100,31 @@ public final class Engine {
   // accumulation
   // ---------------------------------------------------------------------------------------------
 
+  /** A mutable {@link Charge} sum (no object per row); single-threaded. */
+  static final class Cost {
+    private BigDecimal amount;
+    private int basis = -1;
+    private long unpriced;
+
+    void add(BigDecimal rowAmount, byte rowBasis, long rowTokens) {
+      if (rowBasis < 0) {
+        return;
+      }
+      basis = Math.max(basis, rowBasis);
+      if (rowBasis == PriceBasis.UNPRICED.ordinal()) {
+        unpriced = Math.addExact(unpriced, rowTokens);
+      } else if (rowAmount != null) {
+        amount = amount == null ? rowAmount : amount.add(rowAmount);
+      } else if (amount == null) {
+        amount = BigDecimal.ZERO;
+      }
+    }
+
+    Charge charge() {
+      return basis < 0 ? Charge.NONE : new Charge(amount, PriceBasis.values()[basis], unpriced);
+    }
+  }
+
   /** Mutable sums of rows; single-threaded. */
   static final class Acc {
     long events;
@@ -115,6 +145,8 @@ public final class Engine {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     final BitSet threads = new BitSet();
+    final Cost usd = new Cost();
+    final Cost credits = new Cost();
 
     void add(Facts.Event e, boolean boundary) {
       events++;
@@ -141,11 +173,13 @@ public final class Engine {
       first = Math.min(first, e.at());
       last = Math.max(last, e.at());
       threads.set(e.thread());
+      usd.add(e.usd(), e.usdBasis(), e.total());
+      credits.add(e.credits(), e.creditsBasis(), e.total());
     }
 
     UsageSums sums() {
       return new UsageSums(events, observed, new TokenUsage(input, cached, output, reasoning, total, cacheWrite),
-          deduped, perSession, perThread, resets, boundaryRows, boundaryTokens);
+          deduped, perSession, perThread, resets, boundaryRows, boundaryTokens, usd.charge(), credits.charge());
     }
 
     Set<AccountingWarning> warningSet() {
@@ -167,6 +201,7 @@ public final class Engine {
     TreeMap<LocalDate, Acc> days = new TreeMap<>();
     TreeMap<LocalDate, Acc> weeks = new TreeMap<>();
     TreeMap<LocalDate, Acc> months = new TreeMap<>();
+    Map<Integer, Acc> models = new HashMap<>();
     EnumMap<InflationCause, long[]> inflation = new EnumMap<>(InflationCause.class);
     for (InflationCause c : InflationCause.values()) {
       inflation.put(c, new long[2]);
@@ -190,6 +225,7 @@ public final class Engine {
       days.computeIfAbsent(day, k -> new Acc()).add(e, b);
       weeks.computeIfAbsent(day.with(DayOfWeek.MONDAY), k -> new Acc()).add(e, b);
       months.computeIfAbsent(day.withDayOfMonth(1), k -> new Acc()).add(e, b);
+      models.computeIfAbsent(e.model(), k -> new Acc()).add(e, b);
       InflationCause c = cause(e);
       long[] cause = inflation.get(c);
       long gap = e.observed() - e.total();
@@ -234,7 +270,16 @@ public final class Engine {
         ranked(threadRows, ThreadUsage::githubRepo), ranked(threadRows, ThreadUsage::workstreamLabel),
         ranked(threadRows, t -> t.outcome().label()), parser, coverage(earliest, latest),
         Suggestions.of(facts, sums.cumulativeDeltaTokens(), threadRows, outcomes.confidence()),
-        facts.inconsistencies());
+        facts.inconsistencies(), modelRows(models), facts.hasCosts());
+  }
+
+  /** {@return one row per model, the most tokens first}. */
+  private List<ModelUsage> modelRows(Map<Integer, Acc> models) {
+    List<ModelUsage> out = new ArrayList<>();
+    models.forEach((i, acc) -> out.add(new ModelUsage(i < 0 ? "(none)" : facts.models().get(i), acc.sums())));
+    out.sort(java.util.Comparator.comparingLong((ModelUsage m) -> m.usage().cumulativeDeltaTokens()).reversed()
+        .thenComparing(ModelUsage::model));
+    return out;
   }
 
   /** {@return the indices of rows that become boundary-uncertain at this window's start}. */

@@ -48,6 +48,7 @@ public final class Facts {
 
   /** Sources of deltas, by ordinal, for {@link Event#source()}. */
   static final DeltaSource[] SOURCES = DeltaSource.values();
+  static final dev.wlat.model.PriceBasis[] BASES = dev.wlat.model.PriceBasis.values();
 
   /**
    * One row of {@code token_event_accounting.tsv}.
@@ -58,10 +59,35 @@ public final class Facts {
    * @param line its line in the rollout, to order rows of equal time
    * @param source ordinal of its {@link DeltaSource}, or -1 for a label this version does not know
    * @param warnings bit mask of {@link AccountingWarning} ordinals
+   * @param model index into {@link Facts#models()}, or -1 when the row names none
+   * @param usd its {@code cost_usd}, or {@code null} (unpriced, or no cost columns)
+   * @param usdBasis ordinal of its {@code cost_basis}, or -1 when it has none
+   * @param credits its {@code credits}, or {@code null}
+   * @param creditsBasis ordinal of its {@code credits_basis}, or -1
    */
   public record Event(int thread, int segment, long at, long line, long observed, long total, long input,
       long cached, long output, long reasoning, long cacheWrite, long deduped, long perSessionTurn,
-      long perThreadTurn, int source, boolean included, boolean reset, int warnings) {
+      long perThreadTurn, int source, boolean included, boolean reset, int warnings, int model,
+      java.math.BigDecimal usd, byte usdBasis, java.math.BigDecimal credits, byte creditsBasis) {
+
+    /** {@return the row's cost in US dollars as a charge}. */
+    public dev.wlat.model.Charge usdCharge() {
+      return charge(usd, usdBasis);
+    }
+
+    /** {@return the row's cost in Codex credits as a charge}. */
+    public dev.wlat.model.Charge creditsCharge() {
+      return charge(credits, creditsBasis);
+    }
+
+    private dev.wlat.model.Charge charge(java.math.BigDecimal amount, byte basis) {
+      if (basis < 0) {
+        return dev.wlat.model.Charge.NONE;
+      }
+      dev.wlat.model.PriceBasis b = BASES[basis];
+      return b == dev.wlat.model.PriceBasis.UNPRICED ? dev.wlat.model.Charge.unpriced(total)
+          : dev.wlat.model.Charge.priced(amount == null ? java.math.BigDecimal.ZERO : amount, b);
+    }
 
     /** {@return whether any delta field is positive}. */
     public boolean hasDelta() {
@@ -108,6 +134,8 @@ public final class Facts {
 
   private final Path dataDir;
   private final List<String> threadIds;
+  private final List<String> models;
+  private final boolean costColumns;
   private final List<Event> events;
   private final List<Attributed> attribution;
   private final Map<String, History> histories;
@@ -125,6 +153,8 @@ public final class Facts {
   private Facts(Reader r, List<String> inconsistencies, Backfill backfill) {
     this.dataDir = r.dataDir;
     this.threadIds = List.copyOf(r.threadIds);
+    this.models = List.copyOf(r.models);
+    this.costColumns = r.costColumns;
     this.events = List.copyOf(r.events);
     this.attribution = List.copyOf(r.attribution);
     this.histories = Map.copyOf(r.histories);
@@ -171,6 +201,16 @@ public final class Facts {
   /** {@return the thread ids, indexed by {@link Event#thread()}}. */
   public List<String> threadIds() {
     return threadIds;
+  }
+
+  /** {@return the model ids the token rows name, indexed by {@link Event#model()}}. */
+  public List<String> models() {
+    return models;
+  }
+
+  /** {@return whether the accounting rows carry cost columns} (tables of an earlier wlat do not). */
+  public boolean hasCosts() {
+    return costColumns;
   }
 
   /** {@return every token event row, in file order}. */
@@ -252,6 +292,9 @@ public final class Facts {
     final List<String> threadIds = new ArrayList<>();
     final Map<String, Integer> threadIndex = new HashMap<>();
     final Map<String, Integer> segmentIndex = new HashMap<>();
+    final List<String> models = new ArrayList<>();
+    final Map<String, Integer> modelIndex = new HashMap<>();
+    boolean costColumns;
     final List<Event> events = new ArrayList<>();
     final List<Attributed> attribution = new ArrayList<>();
     final Map<String, History> histories = new HashMap<>();
@@ -303,6 +346,54 @@ public final class Facts {
       rowCounts.put(name, rows);
     }
 
+    private int modelIndex(String name) {
+      if (name == null) {
+        return -1;
+      }
+      Integer i = modelIndex.get(name);
+      if (i == null) {
+        i = models.size();
+        modelIndex.put(name, i);
+        models.add(name);
+      }
+      return i;
+    }
+
+    private static java.math.BigDecimal amount(TsvStream t, int column) {
+      if (column < 0) {
+        return null;
+      }
+      String s = t.text(column);
+      if (s == null) {
+        return null;
+      }
+      try {
+        java.math.BigDecimal d = new java.math.BigDecimal(s);
+        if (d.signum() < 0) {
+          throw t.bad(column, "a non-negative decimal amount");
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw t.bad(column, "a decimal amount");
+      }
+    }
+
+    private byte basis(TsvStream t, int column) {
+      if (column < 0) {
+        return -1;
+      }
+      String s = t.text(column);
+      if (s == null) {
+        return -1;
+      }
+      for (dev.wlat.model.PriceBasis b : BASES) {
+        if (b.label().equals(s)) {
+          return (byte) b.ordinal();
+        }
+      }
+      throw t.bad(column, "listed, user, estimated or unpriced");
+    }
+
     void events() {
       try (TsvStream t = open("token_event_accounting.tsv")) {
         int thread = t.column("thread_id");
@@ -328,6 +419,13 @@ public final class Facts {
         int perThread = t.column("unique_last_per_thread_turn_tokens");
         int flags = t.column("warning_flags");
         int run = t.hasColumn("inserted_by_run") ? t.column("inserted_by_run") : -1;
+        // cost columns came with pricing: tables of an earlier wlat have none, and their rows no cost
+        int model = t.hasColumn("model") ? t.column("model") : -1;
+        int usd = t.hasColumn("cost_usd") ? t.column("cost_usd") : -1;
+        int usdBasis = t.hasColumn("cost_basis") ? t.column("cost_basis") : -1;
+        int credits = t.hasColumn("credits") ? t.column("credits") : -1;
+        int creditsBasis = t.hasColumn("credits_basis") ? t.column("credits_basis") : -1;
+        costColumns = usd >= 0 && usdBasis >= 0;
         long rows = 0;
         while (t.next()) {
           rows++;
@@ -356,7 +454,8 @@ public final class Facts {
           Event e = new Event(ti, si, at.toEpochMilli(), t.number(line), t.number(observed), t.number(total),
               t.number(input), t.number(cached), t.number(output), t.number(reasoning), t.number(cacheWrite),
               t.number(deduped), t.number(perSession), t.number(perThread), sourceOrdinal, t.flag(included),
-              t.flag(reset), warningMask(t.text(flags)));
+              t.flag(reset), warningMask(t.text(flags)), modelIndex(model < 0 ? null : t.text(model)),
+              amount(t, usd), basis(t, usdBasis), amount(t, credits), basis(t, creditsBasis));
           events.add(e);
           eventDelta = Math.addExact(eventDelta, e.total());
           eventObserved = Math.addExact(eventObserved, e.observed());

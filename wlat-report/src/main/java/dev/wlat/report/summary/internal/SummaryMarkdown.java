@@ -1,5 +1,10 @@
 package dev.wlat.report.summary.internal;
 
+import dev.wlat.model.Charge;
+import dev.wlat.model.PriceBasis;
+import dev.wlat.report.summary.ModelUsage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import dev.wlat.model.AccountingWarning;
 import dev.wlat.model.ConfidenceSummary;
 import dev.wlat.model.OutcomeHeadline;
@@ -58,6 +63,7 @@ public final class SummaryMarkdown {
   private String build() {
     header();
     usage();
+    cost();
     differences();
     split();
     overTime();
@@ -140,6 +146,78 @@ public final class SummaryMarkdown {
     rows.add(metric("deduped_turn_tokens", t.dedupedTurnTokens(),
         "per-turn estimate: last usage of rows that are not re-emits, replays, duplicates or info-less"));
     md.table(List.of("metric", "tokens", "× real usage", "what it counts"), rows, 1, 2);
+  }
+
+  private void cost() {
+    if (t.tokenEventCount() == 0) {
+      return;
+    }
+    md.section("Cost");
+    if (!r.priced()) {
+      md.paragraph("The data has no cost columns: it was written by an earlier wlat. Run `wlat backfill` again"
+          + " to price it.");
+      return;
+    }
+    Charge usd = t.usd();
+    Charge credits = t.credits();
+    StringBuilder p = new StringBuilder();
+    p.append(String.format(Locale.ROOT, "At API list prices this window's usage would cost **%s**", money(usd)));
+    p.append(credits.amount() == null ? "; no part of it has a Codex credit rate."
+        : String.format(Locale.ROOT, ", or **%s Codex credits** at the credit rate card (%s).", decimal(credits.amount()),
+            basisWords(credits)));
+    p.append(" Cost is uncached input, cached input and output at each model's rates (cached input and reasoning"
+        + " are parts of input and output, never added again); `wlat pricing list` shows the rates and their sources.");
+    if (usd.unpricedTokens() > 0) {
+      List<String> unpriced = new ArrayList<>();
+      for (ModelUsage m : r.models()) {
+        if (m.usage().usd().unpricedTokens() > 0) {
+          unpriced.add("`" + Markdown.escape(m.model()) + "`");
+        }
+      }
+      p.append(String.format(Locale.ROOT, " **%s tokens are unpriced** (%s: no price row); they are left out of the"
+          + " dollar figure, not counted as $0: add their rates with `--pricing FILE`.", n(usd.unpricedTokens()),
+          String.join(", ", unpriced)));
+    }
+    md.paragraph(p.toString());
+    List<String[]> rows = new ArrayList<>();
+    for (ModelUsage m : r.models()) {
+      UsageSums u = m.usage();
+      rows.add(new String[] {Markdown.code(m.model()), n(u.cumulativeDeltaTokens()), pct(u.cacheRatio()),
+          money(u.usd()), u.usd().basis() == null ? "" : u.usd().basis().label(),
+          u.credits().amount() == null ? "" : decimal(u.credits().amount()),
+          u.credits().basis() == null ? "" : u.credits().basis().label()});
+    }
+    md.table(List.of("model", "cumulative_delta_tokens", "cached share of input", "cost (USD)", "price basis",
+        "credits", "credit basis"), rows, 1, 2, 3, 5);
+  }
+
+  private static String money(Charge c) {
+    if (c.amount() == null) {
+      return "unpriced";
+    }
+    BigDecimal cents = c.amount().setScale(2, RoundingMode.HALF_UP);
+    String s = "$" + String.format(Locale.ROOT, "%,.2f", cents);
+    if (cents.signum() == 0 && c.amount().signum() > 0) {
+      s = "$" + c.amount().stripTrailingZeros().toPlainString();
+    }
+    return switch (c.basis()) {
+      case LISTED -> s;
+      case UNPRICED -> s + " (partly unpriced)";
+      default -> s + " (" + c.basis().label() + ")";
+    };
+  }
+
+  private static String decimal(BigDecimal d) {
+    return String.format(Locale.ROOT, "%,.2f", d.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  private static String basisWords(Charge c) {
+    return switch (c.basis()) {
+      case LISTED -> "every part at a listed rate";
+      case USER -> "partly at your own rates";
+      case ESTIMATED -> "partly estimated: usage before token-based credits, or a model priced as another";
+      case UNPRICED -> "some usage has no credit rate";
+    };
   }
 
   private String[] metric(String name, long value, String what) {
