@@ -144,6 +144,7 @@ public final class FactTables {
         .column("deduped_turn_tokens", r -> r.accounting().dedupedTurnTokens())
         .column("unique_last_per_session_turn_tokens", r -> r.accounting().uniqueLastPerSessionTurnTokens())
         .column("unique_last_per_thread_turn_tokens", r -> r.accounting().uniqueLastPerThreadTurnTokens())
+        .column("model_context_window", r -> r.accounting().event().modelContextWindow())
         .column("cost_usd", r -> Cells.amount(r.priced().usd()))
         .column("cost_basis", r -> Cells.basis(r.priced().usd()))
         .column("credits", r -> Cells.amount(r.priced().credits()))

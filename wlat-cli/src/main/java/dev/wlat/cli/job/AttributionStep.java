@@ -198,4 +198,20 @@ final class AttributionStep {
   long linkCount() {
     return links;
   }
+
+  /** {@return the thread's first counted segment (else its first segment), or {@code null}}. */
+  static SessionSegment firstSegment(ThreadAccounting t,
+      Map<String, SessionSegment> segmentsById) {
+    SessionSegment first = null;
+    for (dev.wlat.model.SessionRollup s : t.sessions()) {
+      SessionSegment seg = segmentsById.get(s.sessionSegmentId());
+      if (seg != null && (first == null || s.accountingIncluded())) {
+        first = seg;
+        if (s.accountingIncluded()) {
+          break;
+        }
+      }
+    }
+    return first;
+  }
 }

@@ -568,7 +568,7 @@ public final class BackfillJob {
       ThreadAccounting t = accountant.account(thread);
       List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, options.window());
       boolean active = !inWindow.isEmpty() || options.window().isAll();
-      SessionSegment first = firstSegment(t, segmentsById);
+      SessionSegment first = AttributionStep.firstSegment(t, segmentsById);
       ThreadIndexEntry db = ctx.stateThreads().get(t.threadId());
       AttributionStep.Result r = active ? ctx.attribution().attribute(t, inWindow, first, db) : null;
       if (r != null) {
@@ -836,20 +836,7 @@ public final class BackfillJob {
     return w;
   }
 
-  /** {@return the thread's first counted segment (else its first segment), or {@code null}}. */
-  private static SessionSegment firstSegment(ThreadAccounting t, Map<String, SessionSegment> segmentsById) {
-    SessionSegment first = null;
-    for (SessionRollup s : t.sessions()) {
-      SessionSegment seg = segmentsById.get(s.sessionSegmentId());
-      if (seg != null && (first == null || s.accountingIncluded())) {
-        first = seg;
-        if (s.accountingIncluded()) {
-          break;
-        }
-      }
-    }
-    return first;
-  }
+
 
   private static ThreadRow threadRow(ThreadAccounting t, SessionSegment first, ThreadIndexEntry db,
       SessionIndex names, Attribution attribution, String runId) {
