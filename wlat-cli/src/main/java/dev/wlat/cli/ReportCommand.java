@@ -60,6 +60,10 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
       description = "Threads, repositories and workstreams listed in the summary (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--thresholds", paramLabel = "FILE",
+      description = "Insight thresholds TSV (default: <output-root>/config/thresholds.tsv when it exists, else built in).")
+  java.nio.file.Path thresholds;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -97,7 +101,7 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
 
     Report report;
     try {
-      report = Report.builder(w).zone(zone).top(top).read(root);
+      report = Report.builder(w).zone(zone).top(top).thresholds(ThresholdArgs.load(thresholds, root)).read(root);
     } catch (ReportDataException e) {
       throw WlatException.invalidInput(e.getMessage());
     }

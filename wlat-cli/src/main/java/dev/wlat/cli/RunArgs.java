@@ -147,7 +147,7 @@ final class RunArgs {
     }
     return new BackfillOptions(home, outRoot, window, sinceText, untilText, zone(), repoRoots, skipGithub, maxRepos,
         overrides, gh, !noReports, !noPlots, n, commandLine, now, incremental, readingsWindow,
-        PricingArgs.load(pricing, outRoot));
+        PricingArgs.load(pricing, outRoot), ThresholdArgs.load(null, outRoot));
   }
 
   private void print(PrintWriter out, PrintWriter err, String command, BackfillResult r, boolean incremental,

@@ -22,6 +22,7 @@ import picocli.CommandLine;
         PricingCommand.class,
         StatusCommand.class,
         UsageCommand.class,
+        InsightsCommand.class,
         CompletionCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,

@@ -1,5 +1,6 @@
 package dev.wlat.cli.job;
 
+import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.model.TimeWindow;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public record BackfillOptions(
     Instant now,
     boolean incremental,
     String readingsWindow,
-    Pricing pricing) {
+    Pricing pricing,
+    Thresholds thresholds) {
 
   public BackfillOptions {
     Objects.requireNonNull(codexHome, "codexHome");
@@ -59,6 +61,7 @@ public record BackfillOptions(
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(pricing, "pricing");
+    Objects.requireNonNull(thresholds, "thresholds");
     repoRoots = List.copyOf(repoRoots);
     if (incremental && !window.isAll()) {
       throw new IllegalArgumentException("an incremental run accounts the whole history, was " + window);

@@ -43,7 +43,8 @@ public final class ReadingsStep {
     Path root = options.outputRoot();
     ReportWindow window = ReportWindow.parse(labelOf(options), options.now(), options.zone());
     if (options.reports()) {
-      ReportFiles files = Report.builder(window).zone(options.zone()).read(root).write(root, runId);
+      ReportFiles files = Report.builder(window).zone(options.zone()).thresholds(options.thresholds()).read(root)
+          .write(root, runId);
       for (Path p : files.latest()) {
         outputs.put(p.toString(), files.rows().get(p.getFileName().toString()));
       }

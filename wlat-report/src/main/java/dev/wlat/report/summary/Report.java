@@ -12,6 +12,7 @@ import dev.wlat.report.TsvWriter;
 import dev.wlat.report.summary.internal.Engine;
 import dev.wlat.report.summary.internal.Facts;
 import dev.wlat.report.summary.internal.SummaryMarkdown;
+import dev.wlat.accounting.insights.Thresholds;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,14 +54,14 @@ public final class Report {
   private final long rolloutFiles;
   private final Engine.Result v;
 
-  private Report(ReportWindow window, ZoneId zone, int top, Facts facts) {
+  private Report(ReportWindow window, ZoneId zone, int top, Thresholds thresholds, Facts facts) {
     this.window = window;
     this.zone = zone;
     this.top = top;
     this.dataDir = facts.dataDir();
     this.inputRows = facts.rowCounts();
     this.rolloutFiles = facts.rolloutFiles();
-    this.v = Engine.compute(facts, window.window(), window.label(), zone);
+    this.v = Engine.compute(facts, window.window(), window.label(), zone, thresholds);
   }
 
   /** {@return a builder of the report of {@code window}}: UTC periods and the top 10 by default. */
@@ -73,6 +74,7 @@ public final class Report {
     private final ReportWindow window;
     private ZoneId zone = ZoneOffset.UTC;
     private int top = 10;
+    private Thresholds thresholds = Thresholds.defaults();
 
     private Builder(ReportWindow window) {
       this.window = Objects.requireNonNull(window, "window");
@@ -81,6 +83,12 @@ public final class Report {
     /** Sets the zone of day, week and month boundaries. */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** Sets the insight thresholds (the built-in ones by default). */
+    public Builder thresholds(Thresholds thresholds) {
+      this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
       return this;
     }
 
@@ -99,7 +107,7 @@ public final class Report {
      * @throws ReportDataException naming the first missing or unreadable data file
      */
     public Report read(Path outputRoot) {
-      return new Report(window, zone, top, Facts.read(outputRoot));
+      return new Report(window, zone, top, thresholds, Facts.read(outputRoot));
     }
   }
 
@@ -135,6 +143,11 @@ public final class Report {
   /** {@return the rollout files the backfill read ({@code rollout_files.tsv} rows)}. */
   public long rolloutFilesRead() {
     return rolloutFiles;
+  }
+
+  /** {@return the insights of the window's calls, the highest attention score first}. */
+  public java.util.List<dev.wlat.accounting.insights.Insight> insights() {
+    return v.insights();
   }
 
   /** {@return the figures per model, the most tokens first}. */

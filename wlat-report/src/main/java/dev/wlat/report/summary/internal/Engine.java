@@ -8,6 +8,10 @@ import dev.wlat.model.OutcomeHeadline;
 import dev.wlat.model.OutcomeRollup;
 import dev.wlat.model.Redaction;
 import dev.wlat.model.TimeWindow;
+import dev.wlat.accounting.insights.Call;
+import dev.wlat.accounting.insights.Insight;
+import dev.wlat.accounting.insights.Insights;
+import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.model.Charge;
 import dev.wlat.model.PriceBasis;
 import dev.wlat.model.TokenUsage;
@@ -75,7 +79,7 @@ public final class Engine {
       List<InflationCause.Share> inflation, Map<AccountingWarning, Long> warningCounts,
       Map<String, Long> deltaSourceCounts, List<Ranked> repos, List<Ranked> workstreams, List<Ranked> outcomes,
       List<ParserWarning> parserWarnings, Coverage coverage, List<String> suggestions, List<String> inconsistencies,
-      List<ModelUsage> models, boolean priced) {}
+      List<ModelUsage> models, boolean priced, List<Insight> insights) {}
 
   private static final AccountingWarning[] WARNINGS = AccountingWarning.values();
 
@@ -83,17 +87,22 @@ public final class Engine {
   private final TimeWindow window;
   private final String label;
   private final ZoneId zone;
+  private final Thresholds thresholds;
 
-  private Engine(Facts facts, TimeWindow window, String label, ZoneId zone) {
+  private Engine(Facts facts, TimeWindow window, String label, ZoneId zone, Thresholds thresholds) {
     this.facts = facts;
     this.window = window;
     this.label = label;
     this.zone = zone;
+    this.thresholds = thresholds;
   }
 
-  /** {@return the views of {@code facts} inside {@code window} (labelled {@code label}), periods in {@code zone}}. */
-  public static Result compute(Facts facts, TimeWindow window, String label, ZoneId zone) {
-    return new Engine(facts, window, label, zone).run();
+  /**
+   * {@return the views of {@code facts} inside {@code window} (labelled {@code label}), periods in
+   * {@code zone}, insights at {@code thresholds}}.
+   */
+  public static Result compute(Facts facts, TimeWindow window, String label, ZoneId zone, Thresholds thresholds) {
+    return new Engine(facts, window, label, zone, thresholds).run();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -202,6 +211,7 @@ public final class Engine {
     TreeMap<LocalDate, Acc> weeks = new TreeMap<>();
     TreeMap<LocalDate, Acc> months = new TreeMap<>();
     Map<Integer, Acc> models = new HashMap<>();
+    List<Call> calls = new ArrayList<>();
     EnumMap<InflationCause, long[]> inflation = new EnumMap<>(InflationCause.class);
     for (InflationCause c : InflationCause.values()) {
       inflation.put(c, new long[2]);
@@ -226,6 +236,9 @@ public final class Engine {
       weeks.computeIfAbsent(day.with(DayOfWeek.MONDAY), k -> new Acc()).add(e, b);
       months.computeIfAbsent(day.withDayOfMonth(1), k -> new Acc()).add(e, b);
       models.computeIfAbsent(e.model(), k -> new Acc()).add(e, b);
+      if (e.included() && e.total() > 0) {
+        calls.add(call(e, at));
+      }
       InflationCause c = cause(e);
       long[] cause = inflation.get(c);
       long gap = e.observed() - e.total();
@@ -270,7 +283,15 @@ public final class Engine {
         ranked(threadRows, ThreadUsage::githubRepo), ranked(threadRows, ThreadUsage::workstreamLabel),
         ranked(threadRows, t -> t.outcome().label()), parser, coverage(earliest, latest),
         Suggestions.of(facts, sums.cumulativeDeltaTokens(), threadRows, outcomes.confidence()),
-        facts.inconsistencies(), modelRows(models), facts.hasCosts());
+        facts.inconsistencies(), modelRows(models), facts.hasCosts(), Insights.of(calls, thresholds));
+  }
+
+  /** {@return the row as a model call for the insights}: its event id is {@code <segment>:<line>}, as the data writes it. */
+  private Call call(Facts.Event e, Instant at) {
+    return new Call(facts.threadIds().get(e.thread()), facts.segmentIds().get(e.segment()) + ":" + e.line(), at,
+        e.model() < 0 ? null : facts.models().get(e.model()),
+        new TokenUsage(e.input(), e.cached(), e.output(), e.reasoning(), e.total(), e.cacheWrite()),
+        e.contextWindow() < 0 ? null : e.contextWindow(), e.usdCharge());
   }
 
   /** {@return one row per model, the most tokens first}. */

@@ -64,11 +64,12 @@ public final class Facts {
    * @param usdBasis ordinal of its {@code cost_basis}, or -1 when it has none
    * @param credits its {@code credits}, or {@code null}
    * @param creditsBasis ordinal of its {@code credits_basis}, or -1
+   * @param contextWindow its {@code model_context_window}, or -1 when it has none
    */
   public record Event(int thread, int segment, long at, long line, long observed, long total, long input,
       long cached, long output, long reasoning, long cacheWrite, long deduped, long perSessionTurn,
       long perThreadTurn, int source, boolean included, boolean reset, int warnings, int model,
-      java.math.BigDecimal usd, byte usdBasis, java.math.BigDecimal credits, byte creditsBasis) {
+      java.math.BigDecimal usd, byte usdBasis, java.math.BigDecimal credits, byte creditsBasis, long contextWindow) {
 
     /** {@return the row's cost in US dollars as a charge}. */
     public dev.wlat.model.Charge usdCharge() {
@@ -135,6 +136,7 @@ public final class Facts {
   private final Path dataDir;
   private final List<String> threadIds;
   private final List<String> models;
+  private final List<String> segmentIds;
   private final boolean costColumns;
   private final List<Event> events;
   private final List<Attributed> attribution;
@@ -154,6 +156,7 @@ public final class Facts {
     this.dataDir = r.dataDir;
     this.threadIds = List.copyOf(r.threadIds);
     this.models = List.copyOf(r.models);
+    this.segmentIds = List.copyOf(r.segmentIds);
     this.costColumns = r.costColumns;
     this.events = List.copyOf(r.events);
     this.attribution = List.copyOf(r.attribution);
@@ -201,6 +204,11 @@ public final class Facts {
   /** {@return the thread ids, indexed by {@link Event#thread()}}. */
   public List<String> threadIds() {
     return threadIds;
+  }
+
+  /** {@return the session segment ids of the token rows, indexed by {@link Event#segment()}}. */
+  public List<String> segmentIds() {
+    return segmentIds;
   }
 
   /** {@return the model ids the token rows name, indexed by {@link Event#model()}}. */
@@ -292,6 +300,7 @@ public final class Facts {
     final List<String> threadIds = new ArrayList<>();
     final Map<String, Integer> threadIndex = new HashMap<>();
     final Map<String, Integer> segmentIndex = new HashMap<>();
+    final List<String> segmentIds = new ArrayList<>();
     final List<String> models = new ArrayList<>();
     final Map<String, Integer> modelIndex = new HashMap<>();
     boolean costColumns;
@@ -426,6 +435,7 @@ public final class Facts {
         int credits = t.hasColumn("credits") ? t.column("credits") : -1;
         int creditsBasis = t.hasColumn("credits_basis") ? t.column("credits_basis") : -1;
         costColumns = usd >= 0 && usdBasis >= 0;
+        int window = t.hasColumn("model_context_window") ? t.column("model_context_window") : -1;
         long rows = 0;
         while (t.next()) {
           rows++;
@@ -441,7 +451,10 @@ public final class Facts {
             attribution.add(attributed(t, repo, workstream, outcome, confidence));
           }
           String seg = t.text(segment);
-          int si = segmentIndex.computeIfAbsent(seg == null ? "" : seg, k -> segmentIndex.size());
+          int si = segmentIndex.computeIfAbsent(seg == null ? "" : seg, k -> {
+            segmentIds.add(k);
+            return segmentIndex.size();
+          });
           Instant at = t.instant(timestamp);
           if (at == null) {
             throw t.bad(timestamp, "an ISO-8601 UTC timestamp");
@@ -455,7 +468,8 @@ public final class Facts {
               t.number(input), t.number(cached), t.number(output), t.number(reasoning), t.number(cacheWrite),
               t.number(deduped), t.number(perSession), t.number(perThread), sourceOrdinal, t.flag(included),
               t.flag(reset), warningMask(t.text(flags)), modelIndex(model < 0 ? null : t.text(model)),
-              amount(t, usd), basis(t, usdBasis), amount(t, credits), basis(t, creditsBasis));
+              amount(t, usd), basis(t, usdBasis), amount(t, credits), basis(t, creditsBasis),
+              window < 0 || t.text(window) == null ? -1 : t.number(window));
           events.add(e);
           eventDelta = Math.addExact(eventDelta, e.total());
           eventObserved = Math.addExact(eventObserved, e.observed());

@@ -64,6 +64,7 @@ public final class SummaryMarkdown {
     header();
     usage();
     cost();
+    insights();
     differences();
     split();
     overTime();
@@ -189,6 +190,30 @@ public final class SummaryMarkdown {
     }
     md.table(List.of("model", "cumulative_delta_tokens", "cached share of input", "cost (USD)", "price basis",
         "credits", "credit basis"), rows, 1, 2, 3, 5);
+  }
+
+  private void insights() {
+    if (t.tokenEventCount() == 0) {
+      return;
+    }
+    md.section("Insights");
+    List<dev.wlat.accounting.insights.Insight> all = r.insights();
+    if (all.isEmpty()) {
+      md.paragraph("Nothing flagged: no thread or call of the window crossed a threshold (`wlat insights"
+          + " --show-thresholds` lists them).");
+      return;
+    }
+    int shown = Math.min(5, all.size());
+    md.paragraph(String.format(Locale.ROOT, "%s; the %d with the highest attention score (tokens at stake × how far"
+        + " past its threshold) first. `wlat insights --output-root …` lists them all; thresholds come from"
+        + " `config/thresholds.tsv` when it exists.", count(all.size(), "finding", "findings"), shown));
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < shown; i++) {
+      dev.wlat.accounting.insights.Insight s = all.get(i);
+      rows.add(new String[] {Integer.toString(i + 1), Markdown.code(s.kind().label()), Markdown.code(s.threadId()),
+          n(Math.round(s.score())), Markdown.escape(s.why()), Markdown.escape(s.action())});
+    }
+    md.table(List.of("#", "kind", "thread", "score", "why", "what to do"), rows, 0, 3);
   }
 
   private static String money(Charge c) {

@@ -1,0 +1,195 @@
+package dev.wlat.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.wlat.accounting.insights.Call;
+import dev.wlat.accounting.insights.Insight;
+import dev.wlat.accounting.insights.Insights;
+import dev.wlat.accounting.insights.Thresholds;
+import dev.wlat.accounting.pricing.Pricing;
+import dev.wlat.cli.job.UsageJob;
+import dev.wlat.ingest.CodexHome;
+import dev.wlat.ingest.IngestException;
+import dev.wlat.model.TimeWindow;
+import dev.wlat.report.summary.ReportDataException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wlat insights}: where usage goes to waste (context bloat, cache misses, runaway threads,
+ * reasoning spikes, expensive calls with little output), ranked by an attention score, each with why
+ * it was flagged (aggregate numbers only) and what to do.
+ */
+@Command(name = "insights", description = "Rank where usage goes to waste (context bloat, cache misses, runaway threads,"
+    + " reasoning spikes, expensive low-output calls), each with why and what to do.")
+final class InsightsCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
+  @Spec CommandSpec spec;
+  @ParentCommand WlatCommand root;
+
+  @Option(names = "--codex-home", paramLabel = "DIR", description = "The Codex home (default: $CODEX_HOME, else ~/.codex).")
+  Path codexHome;
+
+  @Option(names = "--output-root", paramLabel = "DIR",
+      description = "Read the data tables a backfill or run-incremental wrote there instead of the Codex home.")
+  Path outputRoot;
+
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "7d",
+      description = "Window start: 7d, 12h, 2w, an ISO date or instant, or all (default: ${DEFAULT-VALUE}).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "WHEN", description = "Window end (exclusive), same forms (default: open).")
+  String until;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many to show (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--thresholds", paramLabel = "FILE",
+      description = "Thresholds TSV (name, value[, note]); default <output-root>/config/thresholds.tsv when it exists,"
+          + " else the built-in values (`wlat insights --show-thresholds` prints them).")
+  Path thresholds;
+
+  @Option(names = "--show-thresholds", description = "Print the thresholds in force (as a TSV you can edit) and exit.")
+  boolean showThresholds;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), tsv or json.")
+  String format;
+
+  @Option(names = "--timezone", paramLabel = "ZONE", description = "Zone of a date given to --since (default: this machine's).")
+  String timezone;
+
+  @Option(names = "--pricing", paramLabel = "FILE", description = "Your own prices (TSV), used before the bundled ones.")
+  Path pricing;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--now", hidden = true, description = "The current time, for tests.")
+  Instant now;
+
+  @Override
+  public Integer call() {
+    if (!List.of("table", "tsv", "json").contains(format)) {
+      throw WlatException.invalidInput("--format must be table, tsv or json, was [" + format + "]");
+    }
+    if (top < 1) {
+      throw WlatException.invalidInput("--top must be 1 or more, was " + top);
+    }
+    Thresholds t = ThresholdArgs.load(thresholds, outputRoot);
+    PrintWriter out = spec.commandLine().getOut();
+    if (showThresholds) {
+      out.println(String.join("\t", Thresholds.COLUMNS));
+      for (Thresholds.Row r : t.rows()) {
+        out.println(r.name() + "\t" + r.value() + "\t" + (r.overridden() ? "default " + r.defaultValue() : "default"));
+      }
+      return ExitCodes.OK;
+    }
+    java.time.ZoneId zone = timezone == null ? java.time.ZoneId.systemDefault() : TimeArgs.zone(timezone);
+    Instant at = now != null ? now : Instant.now();
+    TimeWindow window;
+    try {
+      window = TimeWindow.parse(since, until, at, zone);
+    } catch (IllegalArgumentException e) {
+      throw WlatException.invalidInput(e.getMessage());
+    }
+    Pricing prices = PricingArgs.load(pricing, outputRoot);
+    UsageJob.Result read;
+    try {
+      if (outputRoot != null) {
+        if (!Files.isDirectory(outputRoot.resolve("data"))) {
+          throw WlatException.invalidInput("--output-root: no data/ under " + outputRoot
+              + "; run wlat backfill or wlat run-incremental there first, or leave --output-root out");
+        }
+        read = UsageJob.fromOutputRoot(outputRoot, window, false);
+      } else {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+          throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
+        }
+        read = UsageJob.fromHome(codexHome != null ? codexHome : CodexHome.defaultLocation(), window, n);
+      }
+    } catch (IngestException | ReportDataException e) {
+      throw WlatException.invalidInput(e.getMessage());
+    }
+    List<Call> calls = new ArrayList<>(read.rows().size());
+    for (UsageJob.Row r : read.rows()) {
+      calls.add(new Call(r.threadId(), r.eventId(), r.at(), r.model(), r.delta(), r.contextWindow(),
+          prices.price(r.delta(), r.model(), r.at()).usd()));
+    }
+    List<Insight> all = Insights.of(calls, t);
+    List<Insight> shown = all.subList(0, Math.min(top, all.size()));
+    boolean json = "json".equals(format) || (root != null && root.json);
+    if (json) {
+      json(out, shown, all.size(), window, read);
+    } else if ("tsv".equals(format)) {
+      out.println("rank\tkind\tthread_id\tevent_id\tscore\ttokens_at_stake\tseverity\twhy\taction");
+      for (int i = 0; i < shown.size(); i++) {
+        Insight s = shown.get(i);
+        out.println((i + 1) + "\t" + s.kind().label() + "\t" + s.threadId() + "\t" + (s.eventId() == null ? "" : s.eventId())
+            + "\t" + Math.round(s.score()) + "\t" + s.tokensAtStake() + "\t" + String.format(Locale.ROOT, "%.2f", s.severity())
+            + "\t" + s.why() + "\t" + s.action());
+      }
+    } else {
+      out.printf(Locale.ROOT, "wlat insights: %s; %,d calls in %,d threads; %d findings, the %d with the highest attention"
+          + " score (tokens at stake x how far past the threshold) first%n",
+          window.since() == null ? "all history" : "since " + window.since(), calls.size(), read.threads(), all.size(),
+          shown.size());
+      if (shown.isEmpty()) {
+        out.println("nothing flagged: no thread or call crossed a threshold (`--show-thresholds` lists them)");
+      }
+      for (int i = 0; i < shown.size(); i++) {
+        Insight s = shown.get(i);
+        out.printf(Locale.ROOT, "%n%2d. %s  thread %s%s  score %,d%n", i + 1, s.kind().label(), s.threadId(),
+            s.eventId() == null ? "" : ", call " + s.eventId(), Math.round(s.score()));
+        out.println("    why:  " + s.why());
+        out.println("    do:   " + s.action());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void json(PrintWriter out, List<Insight> shown, int total, TimeWindow window, UsageJob.Result read) {
+    try {
+      JsonGenerator g = new JsonFactory().createGenerator(out);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("since", window.since() == null ? null : window.since().toString());
+      g.writeStringField("until", window.until() == null ? null : window.until().toString());
+      g.writeNumberField("findings", total);
+      g.writeArrayFieldStart("insights");
+      for (Insight s : shown) {
+        g.writeStartObject();
+        g.writeStringField("kind", s.kind().label());
+        g.writeStringField("thread_id", s.threadId());
+        g.writeStringField("event_id", s.eventId());
+        g.writeNumberField("score", Math.round(s.score()));
+        g.writeNumberField("tokens_at_stake", s.tokensAtStake());
+        g.writeNumberField("severity", Math.round(s.severity() * 100) / 100.0);
+        g.writeStringField("why", s.why());
+        g.writeStringField("action", s.action());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
