@@ -66,6 +66,10 @@ class PricingEndToEndTests {
     assertThat(rows).extracting(r -> r.get("model")).containsExactly("gpt-5.1-codex", "mystery-model");
     assertThat(new BigDecimal(rows.get(0).get("cost_usd"))).isEqualByComparingTo("1.30");
     assertThat(rows.get(0).get("cost_basis")).isEqualTo("listed");
+    // context use 1,000,000 / 258,400 = 3.8700 (the hand numbers overfill the window), cache 400,000 / 1,000,000
+    assertThat(rows.get(0).get("context_use")).isEqualTo("3.8700");
+    assertThat(rows.get(0).get("cache_ratio")).isEqualTo("0.4000");
+    assertThat(rows.get(1).get("cache_ratio")).isEqualTo("0.0000");
     assertThat(rows.get(1).get("cost_usd")).isEmpty();
     assertThat(rows.get(1).get("cost_basis")).isEqualTo("unpriced");
     assertThat(rows).allSatisfy(r -> {
@@ -79,6 +83,7 @@ class PricingEndToEndTests {
       assertThat(r.get("cost_basis")).as(table).isEqualTo("unpriced"); // partly unpriced: says so
       assertThat(r.get("unpriced_tokens")).as(table).isEqualTo("11000");
       assertThat(r.get("credits")).as(table).isEmpty();
+      assertThat(r.get("cache_ratio")).as(table).isEqualTo("0.3960"); // 400,000 / 1,010,000
     }
   }
 

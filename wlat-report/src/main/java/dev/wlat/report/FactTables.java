@@ -145,6 +145,8 @@ public final class FactTables {
         .column("unique_last_per_session_turn_tokens", r -> r.accounting().uniqueLastPerSessionTurnTokens())
         .column("unique_last_per_thread_turn_tokens", r -> r.accounting().uniqueLastPerThreadTurnTokens())
         .column("model_context_window", r -> r.accounting().event().modelContextWindow())
+        .column("context_use", r -> Cells.ratio(contextUse(r.accounting())))
+        .column("cache_ratio", r -> Cells.ratio(cacheRatio(r.accounting().delta())))
         .column("cost_usd", r -> Cells.amount(r.priced().usd()))
         .column("cost_basis", r -> Cells.basis(r.priced().usd()))
         .column("credits", r -> Cells.amount(r.priced().credits()))
@@ -192,6 +194,7 @@ public final class FactTables {
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalSessionTotalTokens())))
         .column("inflation_factor_current_vs_delta",
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("cache_ratio", r -> Cells.ratio(cacheRatio(r.rollup().delta())))
         .column("cost_usd", r -> Cells.amount(r.priced().usd()))
         .column("cost_basis", r -> Cells.basis(r.priced().usd()))
         .column("unpriced_tokens", r -> r.priced().usd().unpricedTokens())
@@ -238,6 +241,7 @@ public final class FactTables {
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().finalThreadTotalTokens())))
         .column("inflation_factor_current_vs_delta",
             r -> Cells.ratio(ratio(r.rollup().observedEventSumTokens(), r.rollup().delta().totalTokens())))
+        .column("cache_ratio", r -> Cells.ratio(cacheRatio(r.rollup().delta())))
         .column("cost_usd", r -> Cells.amount(r.priced().usd()))
         .column("cost_basis", r -> Cells.basis(r.priced().usd()))
         .column("unpriced_tokens", r -> r.priced().usd().unpricedTokens())
@@ -370,5 +374,20 @@ public final class FactTables {
   private static Object limits(RawRow r, Function<RateLimitSnapshot, Object> f) {
     RateLimitSnapshot s = r.event().rateLimits();
     return s == null ? null : f.apply(s);
+  }
+
+  /**
+   * {@return a call's input over its model's context window, or {@code null} without a window or a
+   * delta}: how full the context was for that request.
+   */
+  static Double contextUse(EventAccounting e) {
+    Long w = e.event().modelContextWindow();
+    long input = e.delta().inputTokens();
+    return w == null || w <= 0 || input == 0 ? null : (double) input / w;
+  }
+
+  /** {@return cached over input, or {@code null} when there is no input}. */
+  static Double cacheRatio(dev.wlat.model.TokenUsage u) {
+    return u.inputTokens() == 0 ? null : (double) u.cachedInputTokens() / u.inputTokens();
   }
 }
