@@ -65,6 +65,7 @@ final class AllocateValueCommand implements Callable<Integer>, RunLogged {
   static final String SUMMARY_NAME = "value_summary.md";
 
   @Mixin HelpOption help;
+  @Mixin PrivacyOption privacy;
 
   @Spec CommandSpec spec;
 
@@ -120,6 +121,7 @@ final class AllocateValueCommand implements Callable<Integer>, RunLogged {
     Path root = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
     trace.root(root);
+    trace.privacy(privacy.privacy());
     Path accounting = root.resolve("data").resolve("token_event_accounting.tsv");
     if (!Files.isRegularFile(accounting)) {
       throw WlatException.invalidInput("allocate-value: no " + accounting + "; run wlat backfill first");
@@ -145,9 +147,10 @@ final class AllocateValueCommand implements Callable<Integer>, RunLogged {
     long rows;
     try {
       rows = TsvWriter.writeAll(root.resolve("data"), table(runId), inWindow);
-      AtomicFiles.writeString(latest, md);
-      AtomicFiles.writeString(kept, md);
-      ledger = ledger(runId, w, windows, summary, in, rows, latest, kept).writeTo(root);
+      String shownMd = privacy.filter(root).apply(md);
+      AtomicFiles.writeString(latest, shownMd);
+      AtomicFiles.writeString(kept, shownMd);
+      ledger = ledger(runId, w, windows, summary, in, rows, latest, kept).writeTo(root, privacy.filter(root));
       RunLog.append(root, new RunLog.Entry(runId, "allocate-value", now, (System.nanoTime() - t0) / 1e9, ExitCodes.OK,
           "runs/" + ledger.getFileName(), String.format(Locale.ROOT, "%s: %,d tokens, %s usd, %,d unpriced",
               w.label(), summary.tokens(), Markdown.usd(summary.usd()), summary.unpricedTokens())));

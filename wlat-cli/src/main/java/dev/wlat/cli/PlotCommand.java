@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 final class PlotCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
+  @Mixin PrivacyOption privacy;
 
   @Spec CommandSpec spec;
 
@@ -85,6 +86,7 @@ final class PlotCommand implements Callable<Integer>, RunLogged {
     Path outRoot = outputRoot != null ? outputRoot
         : CodexHome.defaultLocation().resolve("docs").resolve("codex-github-outcomes");
     trace.root(outRoot);
+    trace.privacy(privacy.privacy());
     Entitlements ent;
     PlotData data;
     try {
@@ -101,7 +103,7 @@ final class PlotCommand implements Callable<Integer>, RunLogged {
     try {
       written = Plots.write(outRoot, runId, Plots.render(data, ent, runId));
       double seconds = (System.nanoTime() - t0) / 1e9;
-      ledger = ledger(runId, outRoot, w, zone, data, ent, written, seconds).writeTo(outRoot);
+      ledger = ledger(runId, outRoot, w, zone, data, ent, written, seconds).writeTo(outRoot, privacy.filter(outRoot));
       RunLog.append(outRoot, new RunLog.Entry(runId, "plot", now, seconds, ExitCodes.OK,
           "runs/" + ledger.getFileName(), String.format(Locale.ROOT,
               "%d plots, window %s, %,d token rows with usage, %,d threads, cumulative_delta_tokens %,d",

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer>, RunLogged {
 
   @Mixin HelpOption help;
+  @Mixin PrivacyOption privacy;
 
   @Spec CommandSpec spec;
 
@@ -98,6 +99,7 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
     Path home = codexHome != null ? codexHome : CodexHome.defaultLocation();
     Path root = outputRoot != null ? outputRoot : home.resolve("docs").resolve("codex-github-outcomes");
     trace.root(root);
+    trace.privacy(privacy.privacy());
 
     Report report;
     try {
@@ -113,7 +115,7 @@ final class ReportCommand implements Callable<Integer>, RunLogged {
       RunLedger l = report.ledger(runId, commandLine(), root, files);
       l.section("Timings").keyValues(List.<String[]>of(new String[] {"read, compute, write",
           String.format(Locale.ROOT, "%.3f s", (System.nanoTime() - t0) / 1e9)}));
-      ledger = l.writeTo(root);
+      ledger = l.writeTo(root, privacy.filter(root));
       UsageSums t = report.total();
       RunLog.append(root, new RunLog.Entry(runId, "report", started, (System.nanoTime() - t0) / 1e9, ExitCodes.OK,
           "runs/" + ledger.getFileName(), String.format(Locale.ROOT, "window %s, %,d threads, cumulative_delta_tokens %,d",

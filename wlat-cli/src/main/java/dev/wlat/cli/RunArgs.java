@@ -56,6 +56,12 @@ final class RunArgs {
           + " (default: <output-root>/config/pricing.tsv when it exists).")
   Path pricing;
 
+  @Option(names = "--privacy-mode", paramLabel = "MODE", defaultValue = "normal",
+      description = "normal (default), redacted (no raw local path: rollouts by their place in the Codex home,"
+          + " directories and unnamed projects hashed) or strict (also no path inside a repository, branch, tag"
+          + " or thread title).")
+  String privacyMode;
+
   @Option(names = "--skip-github", description = "Do not collect GitHub data (links then come from local git only).")
   boolean skipGithub;
 
@@ -80,6 +86,10 @@ final class RunArgs {
   @Option(names = {"-v", "--verbose"}, description = "Print more: every note, and stack traces on internal errors.")
   boolean verbose;
 
+  dev.wlat.model.Privacy privacy() {
+    return PrivacyOption.of(privacyMode);
+  }
+
   ZoneId zone() {
     return TimeArgs.zone(timezone);
   }
@@ -97,6 +107,7 @@ final class RunArgs {
     trace = RunLogged.Trace.of(command);
     trace.started(now);
     trace.root(outRoot);
+    trace.privacy(privacy());
     String line = "wlat " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     BackfillOptions options = options(home, outRoot, window, sinceText, untilText, incremental, readingsWindow,
         line, now);
@@ -147,7 +158,7 @@ final class RunArgs {
     }
     return new BackfillOptions(home, outRoot, window, sinceText, untilText, zone(), repoRoots, skipGithub, maxRepos,
         overrides, gh, !noReports, !noPlots, n, commandLine, now, incremental, readingsWindow,
-        PricingArgs.load(pricing, outRoot), ThresholdArgs.load(null, outRoot));
+        PricingArgs.load(pricing, outRoot), ThresholdArgs.load(null, outRoot), privacy());
   }
 
   private void print(PrintWriter out, PrintWriter err, String command, BackfillResult r, boolean incremental,

@@ -24,6 +24,7 @@ interface RunLogged {
     private final String name;
     private Instant startedAt;
     private Path root;
+    private dev.wlat.model.Privacy privacy = dev.wlat.model.Privacy.NORMAL;
 
     private Trace(String name) {
       this.name = name;
@@ -42,6 +43,11 @@ interface RunLogged {
       this.root = outputRoot;
     }
 
+    /** Sets what the failure ledger and run-log row may show of local paths. */
+    void privacy(dev.wlat.model.Privacy p) {
+      this.privacy = p;
+    }
+
     /** Logs this run as failed with {@code e}; never throws (the error itself is what the user must see). */
     void logFailure(String line, WlatException e) {
       if (root == null || !Files.isDirectory(root)) {
@@ -55,9 +61,10 @@ interface RunLogged {
         l.section("Command").code(line);
         l.section("Error").paragraph("Exit code " + e.exitCode() + ": " + e.getMessage());
         l.paragraph("Nothing was published: the outputs of the last good run are as they were.");
-        Path ledger = l.writeTo(root);
+        java.util.function.UnaryOperator<String> shown = PrivacyOption.filter(privacy, root);
+        Path ledger = l.writeTo(root, shown);
         RunLog.append(root, new RunLog.Entry(runId, name, started, seconds, e.exitCode(),
-            "runs/" + ledger.getFileName(), "failed: " + e.getMessage()));
+            "runs/" + ledger.getFileName(), shown.apply("failed: " + e.getMessage())));
       } catch (RuntimeException ignored) {
         // the output root itself may be what failed; the error is reported either way
       }

@@ -58,6 +58,8 @@ final class StatusCommand implements Callable<Integer> {
       description = "Codex home to read (default: $CODEX_HOME, else ~/.codex). Never written.")
   Path codexHome;
 
+  @picocli.CommandLine.Mixin PrivacyOption privacy;
+
   @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA zone to show times in (default: the system zone).")
   String timezone;
 
@@ -87,9 +89,9 @@ final class StatusCommand implements Callable<Integer> {
     RateLimitStatus status = RateLimitStatus.of(segments, at);
     PrintWriter out = spec.commandLine().getOut();
     if (root != null && root.json) {
-      out.println(json(dir, zone, recent.size(), earlier.size(), status));
+      out.println(json(shownHome(dir), zone, recent.size(), earlier.size(), status));
     } else {
-      text(out, dir, zone, recent.size(), earlier.size(), status);
+      text(out, shownHome(dir), zone, recent.size(), earlier.size(), status);
     }
     out.flush();
     return ExitCodes.OK;
@@ -127,6 +129,11 @@ final class StatusCommand implements Callable<Integer> {
   // ---------------------------------------------------------------------------------------------
   // text
   // ---------------------------------------------------------------------------------------------
+
+  /** {@return the home as printed}: its path, or a placeholder outside normal privacy mode. */
+  private Path shownHome(Path dir) {
+    return privacy.privacy().isNormal() ? dir : Path.of("<codex-home>");
+  }
 
   private static void text(PrintWriter out, Path dir, ZoneId zone, int recent, int earlier, RateLimitStatus s) {
     if (recent == 0) {

@@ -90,6 +90,8 @@ final class UsageCommand implements Callable<Integer> {
   @Option(names = "--now", hidden = true, description = "The current time, for tests.")
   Instant now;
 
+  @Mixin PrivacyOption privacy;
+
   private static final List<String> GROUPS = List.of("day", "week", "month", "session", "thread");
   private static final List<String> BYS = List.of("model", "repo", "cwd", "outcome");
   private static final List<String> FORMATS = List.of("table", "tsv", "json");
@@ -193,7 +195,7 @@ final class UsageCommand implements Callable<Integer> {
     String v = switch (by) {
       case "model" -> r.model();
       case "repo" -> r.repo();
-      case "cwd" -> r.cwd();
+      case "cwd" -> privacy.privacy().cwd(r.cwd(), null);
       default -> r.outcome();
     };
     return v == null ? "(none)" : v;
@@ -243,7 +245,8 @@ final class UsageCommand implements Callable<Integer> {
     out.println(bold + "wlat usage" + reset + ": " + windowText + ", per " + group + (by == null ? "" : " and " + by)
         + " (" + zone.getId() + "); cumulative_delta_tokens, never a naive sum of the rows");
     if (read.rows().isEmpty()) {
-      out.println("no token usage in this window (" + read.threads() + " threads read from " + read.source() + ")");
+      out.println("no token usage in this window (" + read.threads() + " threads read from "
+          + (privacy.privacy().isNormal() ? read.source() : "<codex-home>") + ")");
       return;
     }
     List<String> h = header();
@@ -286,7 +289,7 @@ final class UsageCommand implements Callable<Integer> {
       g.writeStringField("timezone", zone.getId());
       g.writeStringField("group", group);
       g.writeStringField("by", by);
-      g.writeStringField("source", read.source());
+      g.writeStringField("source", privacy.privacy().isNormal() ? read.source() : null);
       g.writeArrayFieldStart("rows");
       for (Map.Entry<String, Map<String, Sums>> e : table.entrySet()) {
         for (Map.Entry<String, Sums> b : e.getValue().entrySet()) {

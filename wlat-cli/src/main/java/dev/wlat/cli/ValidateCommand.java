@@ -77,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     Path ledger;
     try {
       report.writeSummary();
-      ledger = report.ledger(runId, commandLine()).writeTo(root);
+      ledger = report.ledger(runId, commandLine()).writeTo(root, report::shown);
       RunLog.append(root, new RunLog.Entry(runId, "validate", now, (System.nanoTime() - t0) / 1e9, exit,
           "runs/" + ledger.getFileName(), report.counts() + ", privacy mode " + privacyMode.label()));
     } catch (UncheckedIOException e) {

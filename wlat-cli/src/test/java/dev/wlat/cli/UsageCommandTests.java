@@ -119,6 +119,13 @@ class UsageCommandTests {
   }
 
   @Test
+  void redactedModeHashesTheWorkingDirectoriesItPrints() {
+    String out = usageOf("--by", "cwd", "--format", "tsv", "--privacy-mode", "redacted").out();
+
+    assertThat(out).doesNotContain("/work/proj").containsPattern("\tpath#[0-9a-f]{8}\t");
+  }
+
+  @Test
   void badChoicesAndAMissingHomeAreInvalidInput() {
     assertThat(Cli.run("usage", "--group", "year").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(Cli.run("usage", "--by", "color").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);

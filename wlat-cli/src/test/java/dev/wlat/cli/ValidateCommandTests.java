@@ -152,25 +152,26 @@ class ValidateCommandTests {
     assertThat(r.exitCode()).as(r.describe()).isZero();
     assertThat(r.err()).isEmpty();
     List<String> lines = lines(r);
-    assertThat(lines).hasSize(12);
+    assertThat(lines).hasSize(13);
     assertThat(lines.subList(0, 11)).allSatisfy(l -> assertThat(l).startsWith("ok   "));
     assertThat(lines.get(0)).isEqualTo("ok   no CSV files under " + root);
     assertThat(lines).anySatisfy(l -> assertThat(l)
         .contains("= Σ token_event_accounting = 12,183,734 cumulative_delta_tokens"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("Σ allocated_tokens = in-window cumulative_delta_tokens"
         + " for each of").contains(" linked threads"));
-    assertThat(lines.get(11)).startsWith("wlat validate: 11 ok, 0 failed, 0 skipped in ");
+    assertThat(lines.get(11)).startsWith("skip raw_paths: normal privacy mode shows local paths");
+    assertThat(lines.get(12)).startsWith("wlat validate: 11 ok, 0 failed, 1 skipped in ");
   }
 
   @Test
-  void theExamplePassesInRedactedAndStrictModeToo() {
-    Path root = copyOfOutput();
+  void anOutputWrittenInNormalModeFailsOnlyRawPathsInRedactedAndStrictMode() {
+    Path root = copyOfOutput(); // its tables show the example's working directories
 
     for (String mode : List.of("redacted", "strict", "STRICT")) {
       Cli.Result r = validate(root, "--privacy-mode", mode, "-q");
 
-      assertThat(r.exitCode()).as(r.describe()).isZero();
-      assertThat(r.out()).isEmpty();
+      assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+      assertThat(r.out().lines()).singleElement().asString().startsWith("FAIL raw_paths: data/");
     }
   }
 
@@ -182,12 +183,14 @@ class ValidateCommandTests {
 
     assertThat(r.exitCode()).as(r.describe()).isZero();
     List<Map<String, String>> summary = TsvReader.readAll(root.resolve("reports").resolve("validation_summary.tsv"));
-    assertThat(summary).hasSize(11).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ok"));
+    assertThat(summary).hasSize(12);
+    assertThat(summary.subList(0, 11)).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ok"));
+    assertThat(summary.get(11)).containsEntry("check", "raw_paths").containsEntry("status", "skipped");
     List<Map<String, String>> log = TsvReader.readAll(root.resolve("runs").resolve("run_log.tsv"));
     assertThat(log).map(m -> m.get("command")).containsExactly("backfill", "validate");
     Map<String, String> row = log.get(1);
     assertThat(row.get("exit_code")).isEqualTo("0");
-    assertThat(row.get("summary")).isEqualTo("11 ok, 0 failed, 0 skipped, privacy mode normal");
+    assertThat(row.get("summary")).isEqualTo("11 ok, 0 failed, 1 skipped, privacy mode normal");
     assertThat(row.get("run_id")).isNotEqualTo(log.get(0).get("run_id"));
     assertThat(OutputTree.readString(root.resolve(row.get("ledger"))))
         .startsWith("# wlat validate run " + row.get("run_id")).contains("| reconciliation | ok |");
@@ -205,7 +208,7 @@ class ValidateCommandTests {
     assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
     assertThat(lines(r)).contains("FAIL secrets: data/codex_threads.tsv:7: github_token");
     assertThat(lines(r)).filteredOn(l -> l.startsWith("FAIL")).hasSize(1);
-    assertThat(lines(r).get(lines(r).size() - 1)).startsWith("wlat validate: 10 ok, 1 failed, 0 skipped");
+    assertThat(lines(r).get(lines(r).size() - 1)).startsWith("wlat validate: 10 ok, 1 failed, 1 skipped");
     assertThat(summaryRow(root, "secrets")).containsEntry("status", "fail")
         .containsEntry("detail", "data/codex_threads.tsv:7: github_token");
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
@@ -304,8 +307,8 @@ class ValidateCommandTests {
 
     assertThat(normal.exitCode()).as(normal.describe()).isZero();
     assertThat(redacted.exitCode()).isEqualTo(1);
-    assertThat(redacted.out()).isEqualTo("FAIL secrets: reports/notes.md:3: email\n");
-    assertThat(strict.out()).isEqualTo(redacted.out());
+    assertThat(redacted.out()).startsWith("FAIL secrets: reports/notes.md:3: email\n"); // then raw_paths
+    assertThat(strict.out()).startsWith("FAIL secrets: reports/notes.md:3: email\n");
     assertThat(redacted.out() + strict.out()).doesNotContain("alice");
   }
 

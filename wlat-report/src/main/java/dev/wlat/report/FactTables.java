@@ -1,5 +1,6 @@
 package dev.wlat.report;
 
+import dev.wlat.model.Privacy;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
@@ -27,7 +28,14 @@ public final class FactTables {
   private FactTables() {}
 
   /** A raw token row with the run that wrote it. */
-  public record RawRow(TokenEvent event, SegmentLocation location, Attribution attribution, String runId) {}
+  public record RawRow(TokenEvent event, SegmentLocation location, Attribution attribution, String runId,
+      String repoRoot) {
+
+    /** {@return the row with its attribution's repository root as the root its cwd is shown against}. */
+    public RawRow(TokenEvent event, SegmentLocation location, Attribution attribution, String runId) {
+      this(event, location, attribution, runId, attribution == null ? null : attribution.repoRoot());
+    }
+  }
 
   /** An accounting row with the run that wrote it. */
   public record AccountingRow(EventAccounting accounting, Attribution attribution, Pricing.Priced priced,
@@ -69,13 +77,19 @@ public final class FactTables {
 
   /** {@return the schema of {@code data/raw_token_events.tsv} (and its compatibility copy)}. */
   public static TsvTable<RawRow> rawTokenEvents(String fileName) {
+    return rawTokenEvents(fileName, Privacy.NORMAL);
+  }
+
+  /** {@return the raw token table written to {@code fileName}, its paths as {@code privacy} shows them}. */
+  public static TsvTable<RawRow> rawTokenEvents(String fileName, Privacy privacy) {
     TsvTable.Builder<RawRow> t = TsvTable.<RawRow>builder(fileName)
         .column("event_id", r -> r.event().eventId())
         .column("raw_event_id", r -> r.event().eventId())
         .column("thread_id", r -> r.event().threadId())
         .column("turn_id", r -> r.event().turnId())
         .column("timestamp", r -> Cells.instant(r.event().timestamp()))
-        .column("source_path", r -> r.event().sourcePath())
+        .column("source_path", privacy.isNormal() ? r -> r.event().sourcePath()
+            : r -> privacy.sourcePath(r.event().sourcePath(), pathInHome(r.event().sourcePath())))
         .column("line_number", r -> r.event().lineNumber())
         .column("session_segment_id", r -> r.event().sessionSegmentId())
         .column("event_kind", r -> r.event().kind().label())
@@ -89,7 +103,8 @@ public final class FactTables {
         .column("is_archived_session", r -> r.location() == SegmentLocation.ARCHIVED)
         .column("model", r -> r.event().model())
         .column("reasoning_effort", r -> r.event().effort())
-        .column("cwd", r -> r.event().cwd())
+        .column("cwd", privacy.isNormal() ? r -> r.event().cwd()
+            : r -> privacy.cwd(r.event().cwd(), r.repoRoot()))
         .column("model_context_window", r -> r.event().modelContextWindow())
         .column("primary_used_percent", r -> window(r, true, w -> w.usedPercent()))
         .column("primary_window_minutes", r -> window(r, true, RateLimitWindow::windowMinutes))
@@ -158,10 +173,15 @@ public final class FactTables {
 
   /** {@return the schema of {@code data/token_session_rollups.tsv}}. */
   public static TsvTable<SessionRow> tokenSessionRollups() {
+    return tokenSessionRollups(Privacy.NORMAL);
+  }
+
+  /** {@return the session rollups' schema, their paths as {@code privacy} shows them}. */
+  public static TsvTable<SessionRow> tokenSessionRollups(Privacy privacy) {
     return TsvTable.<SessionRow>builder("token_session_rollups.tsv")
         .column("session_segment_id", r -> r.rollup().sessionSegmentId())
         .column("thread_id", r -> r.rollup().threadId())
-        .column("source_path", r -> r.rollup().sourcePath())
+        .column("source_path", r -> privacy.sourcePath(r.rollup().sourcePath(), pathInHome(r.rollup().sourcePath())))
         .column("is_active_session", r -> r.rollup().location() == SegmentLocation.LIVE)
         .column("is_archived_session", r -> r.rollup().location() == SegmentLocation.ARCHIVED)
         .column("accounting_basis", r -> r.rollup().basis().label())
@@ -255,10 +275,15 @@ public final class FactTables {
 
   /** {@return the schema of {@code data/rollout_files.tsv}: one row per rollout file read, with its accounting basis}. */
   public static TsvTable<RolloutSegment> rolloutFiles() {
+    return rolloutFiles(Privacy.NORMAL);
+  }
+
+  /** {@return the rollout files' schema, their paths as {@code privacy} shows them}. */
+  public static TsvTable<RolloutSegment> rolloutFiles(Privacy privacy) {
     return TsvTable.<RolloutSegment>builder("rollout_files.tsv")
         .column("session_segment_id", r -> r.segment().segmentId())
         .column("thread_id", r -> r.segment().threadId())
-        .column("source_path", r -> r.segment().sourcePath())
+        .column("source_path", r -> privacy.sourcePath(r.segment().sourcePath(), r.segment().relativePath()))
         .column("relative_path", r -> r.segment().relativePath())
         .column("location", r -> r.segment().location().label())
         .column("compressed", r -> r.segment().compressed())
@@ -389,5 +414,23 @@ public final class FactTables {
   /** {@return cached over input, or {@code null} when there is no input}. */
   static Double cacheRatio(dev.wlat.model.TokenUsage u) {
     return u.inputTokens() == 0 ? null : (double) u.cachedInputTokens() / u.inputTokens();
+  }
+
+  /**
+   * {@return a rollout path's place in the Codex home}: from its {@code sessions/} or {@code
+   * archived_sessions/} folder on, or {@code null} when it has neither.
+   */
+  static String pathInHome(String path) {
+    if (path == null) {
+      return null;
+    }
+    String p = path.replace('\\', '/');
+    int a = p.lastIndexOf("/archived_sessions/");
+    int s = p.lastIndexOf("/sessions/");
+    int at = Math.max(a, s);
+    if (at >= 0) {
+      return p.substring(at + 1);
+    }
+    return p.startsWith("sessions/") || p.startsWith("archived_sessions/") ? p : null;
   }
 }

@@ -25,18 +25,25 @@ public final class OutcomeTables {
 
   /** {@return the schema of {@code data/github_events.tsv}: one row per GitHub artifact}. */
   public static TsvTable<EventRow> githubEvents() {
+    return githubEvents(dev.wlat.model.Privacy.NORMAL);
+  }
+
+  /** {@return the GitHub events' schema, branches and tags as {@code privacy} shows them}. */
+  public static TsvTable<EventRow> githubEvents(dev.wlat.model.Privacy privacy) {
     return TsvTable.<EventRow>builder("github_events.tsv")
         .column("github_repo", r -> r.artifact().repo().slug())
         .column("artifact_kind", r -> r.artifact().kind().label())
-        .column("artifact_id", r -> Redaction.redact(r.artifact().id()))
+        .column("artifact_id", r -> Redaction.redact(tagLike(r.artifact().kind())
+            ? privacy.tag(r.artifact().id()) : r.artifact().id()))
         .column("timestamp", r -> Cells.instant(r.artifact().timestamp()))
         .column("actor", r -> Redaction.redact(r.artifact().actor()))
         .column("sha", r -> r.artifact().sha())
-        .column("branch", r -> Redaction.redact(r.artifact().branch()))
+        .column("branch", r -> Redaction.redact(privacy.branch(r.artifact().branch())))
         .column("title", r -> Redaction.snippet(r.artifact().title()))
         .column("state", r -> r.artifact().state())
         .column("merged", r -> r.artifact().merged())
-        .column("url", r -> Redaction.url(r.artifact().url()))
+        .column("url", r -> Redaction.url(tagLike(r.artifact().kind())
+            && privacy.mode() == dev.wlat.model.Privacy.Mode.STRICT ? null : r.artifact().url()))
         .column("labels", r -> r.artifact().labels().isEmpty() ? null
             : Redaction.redact(String.join(";", r.artifact().labels())))
         .column("file_path", r -> Redaction.redact(r.artifact().filePath()))
@@ -107,5 +114,9 @@ public final class OutcomeTables {
         .column("link_count", ConfidenceSummary::linkCount)
         .column("link_allocated_tokens", ConfidenceSummary::linkAllocatedTokens)
         .build();
+  }
+
+  private static boolean tagLike(dev.wlat.model.ArtifactKind k) {
+    return k == dev.wlat.model.ArtifactKind.TAG || k == dev.wlat.model.ArtifactKind.RELEASE;
   }
 }

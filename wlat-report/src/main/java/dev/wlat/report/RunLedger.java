@@ -90,8 +90,13 @@ public final class RunLedger {
 
   /** Writes {@code runs/<runId>_execution_ledger.md} under {@code outputRoot}; {@return its path}. */
   public Path writeTo(Path outputRoot) {
+    return writeTo(outputRoot, java.util.function.UnaryOperator.identity());
+  }
+
+  /** Writes the ledger as {@code shown} turns its Markdown (a privacy filter); {@return its path}. */
+  public Path writeTo(Path outputRoot, java.util.function.UnaryOperator<String> shown) {
     Path file = outputRoot.resolve("runs").resolve(runId + "_execution_ledger.md");
-    AtomicFiles.writeString(file, markdown());
+    AtomicFiles.writeString(file, shown.apply(markdown()));
     return file;
   }
 

@@ -214,4 +214,24 @@ final class AttributionStep {
     }
     return first;
   }
+
+  /**
+   * {@return {@code r} as {@code privacy} shows it}: the thread's attribution (workstream, evidence,
+   * repository root, branch) and its links' evidence and tag names. Applied before anything is
+   * written or counted, so every table shows the same labels.
+   */
+  static Result shown(Result r, dev.wlat.model.Privacy privacy) {
+    if (privacy.isNormal()) {
+      return r;
+    }
+    List<OutcomeLink> links = new java.util.ArrayList<>(r.links().size());
+    for (OutcomeLink l : r.links()) {
+      boolean tag = l.artifactKind() == dev.wlat.model.ArtifactKind.TAG
+          || l.artifactKind() == dev.wlat.model.ArtifactKind.RELEASE;
+      links.add(new OutcomeLink(l.threadId(), l.repo(), l.artifactKind(), tag ? privacy.tag(l.artifactId()) : l.artifactId(),
+          tag && privacy.mode() == dev.wlat.model.Privacy.Mode.STRICT ? null : l.artifactUrl(), l.outcome(), l.merged(),
+          l.threadTokens(), l.allocatedTokens(), l.method(), l.confidence(), privacy.text(l.evidence())));
+    }
+    return new Result(privacy.attribution(r.attribution()), links, r.delta());
+  }
 }

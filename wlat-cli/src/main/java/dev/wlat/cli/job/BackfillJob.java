@@ -5,6 +5,7 @@ import dev.wlat.accounting.Reconciliation;
 import dev.wlat.accounting.ThreadAccountant;
 import dev.wlat.accounting.ThreadGrouping;
 import dev.wlat.accounting.pricing.Pricing;
+import dev.wlat.model.Privacy;
 import dev.wlat.attribution.AttributionOverrides;
 import dev.wlat.attribution.Attributor;
 import dev.wlat.attribution.RepoIndex;
@@ -139,7 +140,21 @@ public final class BackfillJob {
   private BackfillJob(BackfillOptions options, Progress progress) {
     this.options = options;
     this.progress = progress;
+    this.tables = Tables.of(options.privacy());
   }
+
+  /** The tables whose paths depend on the run's privacy mode (the others are the constants above). */
+  private record Tables(TsvTable<FactTables.RawRow> raw, TsvTable<FactTables.SessionRow> sessions,
+      TsvTable<RolloutSegment> files) {
+
+    static Tables of(Privacy p) {
+      return p.isNormal() ? new Tables(RAW, SESSIONS, FILES) : new Tables(
+          FactTables.rawTokenEvents("raw_token_events.tsv", p), FactTables.tokenSessionRollups(p),
+          FactTables.rolloutFiles(p));
+    }
+  }
+
+  private final Tables tables;
 
   /** Runs a backfill; {@return what it did}. Throws {@link dev.wlat.ingest.IngestException} for an unreadable home. */
   public static BackfillResult run(BackfillOptions options, Progress progress) {
@@ -258,8 +273,8 @@ public final class BackfillJob {
     // ---- parse + account in parallel, consume in order ----
     Reconciliation.Builder reconciliation = Reconciliation.builder(options.window(), options.zone());
     Map<String, Long> outputs = new LinkedHashMap<>();
-    Context ctx = new Context(attribution, stateThreads, names, runId, options.pricing());
-    try (Writers w = Writers.open(data)) {
+    Context ctx = new Context(attribution, stateThreads, names, runId, options.pricing(), tables, options.privacy());
+    try (Writers w = Writers.open(data, tables)) {
       ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
         Thread t = new Thread(r, "wlat-parse");
         t.setDaemon(true);
@@ -310,7 +325,7 @@ public final class BackfillJob {
       events.add(new OutcomeTables.EventRow(a, "gh", runId));
     }
     outputs.put(data.resolve("github_events.tsv").toString(),
-        TsvWriter.writeAll(data, OutcomeTables.githubEvents(), events));
+        TsvWriter.writeAll(data, OutcomeTables.githubEvents(options.privacy()), events));
     outputs.put(data.resolve("repo_workstream_outcome_rollups.tsv").toString(),
         TsvWriter.writeAll(data, OutcomeTables.repoWorkstreamOutcomeRollups(), outcomes.rollups()));
     outputs.put(data.resolve("attribution_confidence_summary.tsv").toString(),
@@ -334,7 +349,7 @@ public final class BackfillJob {
     List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
         names, processes, repoIndex, overrides, github, attribution, outputs, notes);
-    Path ledgerPath = ledger.writeTo(options.outputRoot());
+    Path ledgerPath = ledger.writeTo(options.outputRoot(), this::shown);
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
     List<String> issueSummary = new ArrayList<>();
     issueCounts.forEach((k, n) -> issueSummary.add(k.label() + ": " + n + " line(s), first at "
@@ -342,6 +357,25 @@ public final class BackfillJob {
     return new BackfillResult(runId, filesRead, bytesRead, rawRows, threadsWritten, observed, delta, issues,
         ledgerPath, notes, issueSummary, outcomes.headline(), attribution.linkCount(),
         (System.nanoTime() - t0) / 1e9, options.incremental() ? newBytes : bytesRead, groupsKept, groupsRecomputed);
+  }
+
+  /**
+   * {@return the ledger's Markdown as the privacy mode shows it}: the Codex home and the output root
+   * named by placeholders, any other absolute path hashed.
+   */
+  private String shown(String markdown) {
+    Privacy p = options.privacy();
+    if (p.isNormal()) {
+      return markdown;
+    }
+    String out = markdown;
+    for (Path home : List.of(options.codexHome().toAbsolutePath().normalize(), options.codexHome())) {
+      out = out.replace(home + java.io.File.separator, "codex:").replace(home.toString(), "<codex-home>");
+    }
+    for (Path root : List.of(options.outputRoot().toAbsolutePath().normalize(), options.outputRoot())) {
+      out = out.replace(root + java.io.File.separator, "").replace(root.toString(), "<output-root>");
+    }
+    return p.text(out);
   }
 
   // ---- incremental state ----
@@ -353,7 +387,7 @@ public final class BackfillJob {
       headers.append(t.fileName()).append(':').append(String.join(",", t.header())).append(';');
     }
     return Long.toHexString(Blobs.digest(Versions.version(), home.path().toAbsolutePath().normalize().toString(),
-        options.zone().getId(), headers.toString(), options.pricing().digest()));
+        options.zone().getId(), headers.toString(), options.pricing().digest(), options.privacy().mode().label()));
   }
 
   private void openState(CodexHome home) {
@@ -439,7 +473,7 @@ public final class BackfillJob {
 
   /** What every worker reads: thread-safe, read-only. */
   private record Context(AttributionStep attribution, Map<String, ThreadIndexEntry> stateThreads,
-      SessionIndex names, String runId, Pricing pricing) {}
+      SessionIndex names, String runId, Pricing pricing, Tables tables, Privacy privacy) {}
 
   /**
    * One active thread's rows of the per-group tables, rendered on the worker that accounted it, so
@@ -450,9 +484,9 @@ public final class BackfillJob {
       TsvRows<FactTables.SessionRow> sessions, TsvRows<FactTables.ThreadRollupRow> threads,
       TsvRows<ThreadRow> threadRows) {
 
-    static ThreadRows empty() {
-      return new ThreadRows(TsvRows.of(LINKS), TsvRows.of(RAW), TsvRows.of(ACCOUNTING), TsvRows.of(TURNS),
-          TsvRows.of(SESSIONS), TsvRows.of(THREADS), TsvRows.of(THREAD_ROWS));
+    static ThreadRows empty(Tables t) {
+      return new ThreadRows(TsvRows.of(LINKS), TsvRows.of(t.raw()), TsvRows.of(ACCOUNTING), TsvRows.of(TURNS),
+          TsvRows.of(t.sessions()), TsvRows.of(THREADS), TsvRows.of(THREAD_ROWS));
     }
 
     void appendTo(Writers w) {
@@ -524,7 +558,7 @@ public final class BackfillJob {
       if (attributionUnchanged && t.result() != null) {
         r = t.result(); // nothing attribution depends on changed: the kept result stands
       } else {
-        r = ctx.attribution().attribute(t.evidence(), t.windowDelta(), db);
+        r = AttributionStep.shown(ctx.attribution().attribute(t.evidence(), t.windowDelta(), db), ctx.privacy());
         if (AttributionStep.digest(r) != t.attributionDigest()) {
           return null;
         }
@@ -570,15 +604,16 @@ public final class BackfillJob {
       boolean active = !inWindow.isEmpty() || options.window().isAll();
       SessionSegment first = AttributionStep.firstSegment(t, segmentsById);
       ThreadIndexEntry db = ctx.stateThreads().get(t.threadId());
-      AttributionStep.Result r = active ? ctx.attribution().attribute(t, inWindow, first, db) : null;
+      AttributionStep.Result raw = active ? ctx.attribution().attribute(t, inWindow, first, db) : null;
+      AttributionStep.Result r = raw == null ? null : AttributionStep.shown(raw, ctx.privacy());
       if (r != null) {
         results.put(t.threadId(), r);
-        rendered.put(t.threadId(), render(t, inWindow, first, r, segmentsById, db, ctx));
+        rendered.put(t.threadId(), render(t, inWindow, first, r, raw.attribution().repoRoot(), segmentsById, db, ctx));
       }
       notes.add(note(t, inWindow, first, r, db, ctx.names()));
     }
     List<GroupSummary.FileNote> fileNotes = new ArrayList<>(segments.size());
-    TsvRows<RolloutSegment> fileRows = TsvRows.of(FILES);
+    TsvRows<RolloutSegment> fileRows = TsvRows.of(ctx.tables().files());
     for (RolloutSegment s : segments) {
       fileRows.add(s);
       SessionSegment seg = s.segment();
@@ -660,13 +695,14 @@ public final class BackfillJob {
       TsvWriter<FactTables.ThreadRollupRow> threads, TsvWriter<ThreadRow> threadRows,
       TsvWriter<RolloutSegment> files, TsvWriter<OutcomeTables.LinkRow> links) implements AutoCloseable {
 
-    static Writers open(Path data) {
+    static Writers open(Path data, Tables tables) {
       List<TsvWriter<?>> opened = new ArrayList<>();
       try {
-        return new Writers(add(opened, TsvWriter.open(data, RAW)), add(opened, TsvWriter.open(data, ACCOUNTING)),
-            add(opened, TsvWriter.open(data, TURNS)), add(opened, TsvWriter.open(data, SESSIONS)),
-            add(opened, TsvWriter.open(data, THREADS)), add(opened, TsvWriter.open(data, THREAD_ROWS)),
-            add(opened, TsvWriter.open(data, FILES)), add(opened, TsvWriter.open(data, LINKS)));
+        return new Writers(add(opened, TsvWriter.open(data, tables.raw())),
+            add(opened, TsvWriter.open(data, ACCOUNTING)), add(opened, TsvWriter.open(data, TURNS)),
+            add(opened, TsvWriter.open(data, tables.sessions())), add(opened, TsvWriter.open(data, THREADS)),
+            add(opened, TsvWriter.open(data, THREAD_ROWS)), add(opened, TsvWriter.open(data, tables.files())),
+            add(opened, TsvWriter.open(data, LINKS)));
       } catch (RuntimeException e) {
         opened.forEach(TsvWriter::close);
         throw e;
@@ -791,9 +827,10 @@ public final class BackfillJob {
 
   /** {@return an active thread's rows of the per-group tables}; runs on a worker. */
   private static ThreadRows render(ThreadAccounting t, List<EventAccounting> inWindow, SessionSegment first,
-      AttributionStep.Result attributed, Map<String, SessionSegment> segmentsById, ThreadIndexEntry db, Context ctx) {
+      AttributionStep.Result attributed, String rawRepoRoot, Map<String, SessionSegment> segmentsById,
+      ThreadIndexEntry db, Context ctx) {
     String runId = ctx.runId();
-    ThreadRows w = ThreadRows.empty();
+    ThreadRows w = ThreadRows.empty(ctx.tables());
     Attribution a = attributed.attribution();
     // Rollups cover every event of the thread, rows those in the window (all of them, in the usual run).
     Pricing pricing = ctx.pricing();
@@ -813,7 +850,8 @@ public final class BackfillJob {
     for (EventAccounting e : inWindow) {
       TokenEvent ev = e.event();
       SessionSegment seg = segmentsById.get(ev.sessionSegmentId());
-      w.raw().add(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId));
+      w.raw().add(new FactTables.RawRow(ev, seg == null ? SegmentLocation.OTHER : seg.location(), a, runId,
+          rawRepoRoot));
       while (at < priced.length && events.get(at) != e) {
         at++;
       }
@@ -832,14 +870,14 @@ public final class BackfillJob {
           bySession.getOrDefault(s.sessionSegmentId(), Pricing.Priced.NONE)));
     }
     w.threads().add(FactTables.ThreadRollupRow.of(t.thread(), t.turnEstimates(), a, thread));
-    w.threadRows().add(threadRow(t, first, db, ctx.names(), a, runId));
+    w.threadRows().add(threadRow(t, first, db, ctx.names(), a, runId, ctx.privacy()));
     return w;
   }
 
 
 
   private static ThreadRow threadRow(ThreadAccounting t, SessionSegment first, ThreadIndexEntry db,
-      SessionIndex names, Attribution attribution, String runId) {
+      SessionIndex names, Attribution attribution, String runId, Privacy p) {
     String lastModel = null;
     String lastEffort = null;
     String lastCwd = null;
@@ -855,15 +893,21 @@ public final class BackfillJob {
       }
     }
     SessionSegment f = first;
+    String root = attribution == null ? null : attribution.repoRoot(); // shown already: the raw root below
+    String rawRoot = root == null || p.isNormal() ? root : null;
+    String rolloutPath = db != null && db.rolloutPath() != null ? db.rolloutPath() : (f == null ? null : f.sourcePath());
+    String rolloutInHome = f != null && (db == null || db.rolloutPath() == null || db.rolloutPath().endsWith(f.relativePath()))
+        ? f.relativePath() : null;
     return new ThreadRow(
         t.threadId(),
         db != null && db.createdAt() != null ? db.createdAt() : (f == null ? null : f.startedAt()),
         db != null ? db.updatedAt() : null,
-        db != null && db.rolloutPath() != null ? db.rolloutPath() : (f == null ? null : f.sourcePath()),
-        lastCwd != null ? lastCwd : (db != null ? db.cwd() : null),
-        f == null ? null : f.cwd(),
-        f != null && f.git().repositoryUrl() != null ? f.git().repositoryUrl() : (db == null ? null : db.git().repositoryUrl()),
-        f != null && f.git().branch() != null ? f.git().branch() : (db == null ? null : db.git().branch()),
+        p.sourcePath(rolloutPath, rolloutInHome),
+        p.cwd(lastCwd != null ? lastCwd : (db != null ? db.cwd() : null), rawRoot),
+        p.cwd(f == null ? null : f.cwd(), rawRoot),
+        p.remoteUrl(f != null && f.git().repositoryUrl() != null ? f.git().repositoryUrl()
+            : (db == null ? null : db.git().repositoryUrl())),
+        p.branch(f != null && f.git().branch() != null ? f.git().branch() : (db == null ? null : db.git().branch())),
         f != null && f.git().commitHash() != null ? f.git().commitHash() : (db == null ? null : db.git().commitHash()),
         f != null && f.source() != null ? f.source() : (db == null ? null : db.source()),
         db == null ? null : db.threadSource(),
@@ -871,7 +915,7 @@ public final class BackfillJob {
         f != null && f.cliVersion() != null ? f.cliVersion() : (db == null ? null : db.cliVersion()),
         lastModel != null ? lastModel : (db == null ? null : db.model()),
         lastEffort != null ? lastEffort : (db == null ? null : db.reasoningEffort()),
-        names.nameOf(t.threadId()).orElse(null),
+        p.title(names.nameOf(t.threadId()).orElse(null)),
         db == null ? null : db.tokensUsed(),
         t.thread().tokenEventCount(),
         t.thread().firstEventAt(),

@@ -1,6 +1,7 @@
 package dev.wlat.cli.job;
 
 import dev.wlat.accounting.insights.Thresholds;
+import dev.wlat.model.Privacy;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.model.TimeWindow;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public record BackfillOptions(
     boolean incremental,
     String readingsWindow,
     Pricing pricing,
-    Thresholds thresholds) {
+    Thresholds thresholds,
+    Privacy privacy) {
 
   public BackfillOptions {
     Objects.requireNonNull(codexHome, "codexHome");
@@ -62,6 +64,7 @@ public record BackfillOptions(
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(pricing, "pricing");
     Objects.requireNonNull(thresholds, "thresholds");
+    Objects.requireNonNull(privacy, "privacy");
     repoRoots = List.copyOf(repoRoots);
     if (incremental && !window.isAll()) {
       throw new IllegalArgumentException("an incremental run accounts the whole history, was " + window);

@@ -65,8 +65,24 @@ public record ValidationReport(Path outputRoot, PrivacyMode privacyMode, boolean
   /** Writes {@code reports/validation_summary.tsv} under the output root atomically; {@return its path}. */
   public Path writeSummary() {
     Path reports = outputRoot.resolve("reports");
-    TsvWriter.writeAll(reports, summaryTable(), checks);
+    List<CheckResult> shown = checks;
+    if (privacyMode != PrivacyMode.NORMAL) { // the root is a local path: named by a placeholder outside normal mode
+      shown = new java.util.ArrayList<>();
+      for (CheckResult c : checks) {
+        shown.add(new CheckResult(c.check(), c.status(), shown(c.detail()), c.findings(), c.findingCount()));
+      }
+    }
+    TsvWriter.writeAll(reports, summaryTable(), shown);
     return reports.resolve(SUMMARY_FILE);
+  }
+
+  /** {@return {@code text} with the output root named {@code <output-root>} outside normal privacy mode}. */
+  public String shown(String text) {
+    if (privacyMode == PrivacyMode.NORMAL || text == null) {
+      return text;
+    }
+    String abs = outputRoot.toAbsolutePath().normalize().toString();
+    return text.replace(abs, "<output-root>").replace(outputRoot.toString(), "<output-root>");
   }
 
   /** {@return one line of counts: {@code 9 ok, 1 failed, 0 skipped}}. */

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *   confidence_summary   Σ attribution_confidence_summary = total (AttributionChecks)
  *   cost                 cost_usd, credits and unpriced_tokens agree: thread = Σ sessions = Σ its
  *                        token rows (CostCheck)
+ *   raw_paths            redacted and strict modes only: no absolute local path in a text output
+ *                        (PathScan; state/ and config/ aside)
  *
  * A check whose input files are all absent is skipped with the reason; one whose inputs are partly
  * there fails naming the missing file, since wlat always writes them together. Every file is read
@@ -47,7 +49,7 @@ public final class Validator {
   /** The checks, in order. */
   public static final List<String> CHECKS = List.of("no_csv", SecretScan.CHECK, CopyCheck.CHECK, EventPass.IDS,
       EventPass.DELTAS, ReconciliationCheck.CHECK, SessionTotalsCheck.CHECK, AttributionChecks.LINKS,
-      AttributionChecks.ROLLUPS, AttributionChecks.CONFIDENCE, CostCheck.CHECK);
+      AttributionChecks.ROLLUPS, AttributionChecks.CONFIDENCE, CostCheck.CHECK, PathScan.CHECK);
 
   private final PrivacyMode mode;
 
@@ -100,6 +102,7 @@ public final class Validator {
       checks.add(noCsv(root, files));
       checks.add(scanned.check());
       checks.addAll(data);
+      checks.add(PathScan.run(root, files, mode));
       return new ValidationReport(root, mode, true, checks, scanned.textFiles(), scanned.lines(),
           scanned.unscannable(), System.nanoTime() - t0);
     } finally {

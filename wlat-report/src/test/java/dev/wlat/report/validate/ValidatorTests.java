@@ -69,7 +69,7 @@ class ValidatorTests {
     assertThat(r.check("reconciliation").detail()).isEqualTo("no data/token_accounting_reconciliation.tsv");
     assertThat(r.checks()).filteredOn(c -> c.status() == CheckStatus.SKIPPED).map(CheckResult::check)
         .containsExactly("compatibility_copy", "event_ids", "event_deltas", "reconciliation", "link_allocation",
-            "outcome_rollups", "confidence_summary", "cost");
+            "outcome_rollups", "confidence_summary", "cost", "raw_paths");
   }
 
   @Test
@@ -249,7 +249,7 @@ class ValidatorTests {
         .satisfies(m -> assertThat(m).containsEntry("status", "fail"));
     assertThat(rows).filteredOn(m -> m.get("check").equals("event_ids")).singleElement()
         .satisfies(m -> assertThat(m).containsEntry("status", "skipped"));
-    assertThat(r.counts()).isEqualTo("1 ok, 2 failed, 8 skipped");
+    assertThat(r.counts()).isEqualTo("1 ok, 2 failed, 9 skipped");
     assertThat(r.ledger("20261201T000000Z", "wlat validate").markdown())
         .contains("| session_totals | fail |").contains("| no_csv | data/notes.csv | a CSV file; wlat writes TSV only |");
   }
