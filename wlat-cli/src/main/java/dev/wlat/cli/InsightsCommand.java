@@ -8,16 +8,11 @@ import dev.wlat.accounting.insights.Insights;
 import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.cli.job.UsageJob;
-import dev.wlat.ingest.CodexHome;
-import dev.wlat.ingest.IngestException;
 import dev.wlat.model.TimeWindow;
-import dev.wlat.report.summary.ReportDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,19 +37,7 @@ final class InsightsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand WlatCommand root;
 
-  @Option(names = "--codex-home", paramLabel = "DIR", description = "The Codex home (default: $CODEX_HOME, else ~/.codex).")
-  Path codexHome;
-
-  @Option(names = "--output-root", paramLabel = "DIR",
-      description = "Read the data tables a backfill or run-incremental wrote there instead of the Codex home.")
-  Path outputRoot;
-
-  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "7d",
-      description = "Window start: 7d, 12h, 2w, an ISO date or instant, or all (default: ${DEFAULT-VALUE}).")
-  String since;
-
-  @Option(names = "--until", paramLabel = "WHEN", description = "Window end (exclusive), same forms (default: open).")
-  String until;
+  @Mixin UsageSource source;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many to show (default: ${DEFAULT-VALUE}).")
   int top;
@@ -70,27 +53,19 @@ final class InsightsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), tsv or json.")
   String format;
 
-  @Option(names = "--timezone", paramLabel = "ZONE", description = "Zone of a date given to --since (default: this machine's).")
-  String timezone;
-
-  @Option(names = "--pricing", paramLabel = "FILE", description = "Your own prices (TSV), used before the bundled ones.")
-  Path pricing;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
-  Integer threads;
-
-  @Option(names = "--now", hidden = true, description = "The current time, for tests.")
-  Instant now;
+  /** Accepted like every printing command's; insights print thread and call ids only, never a path. */
+  @Mixin PrivacyOption privacy;
 
   @Override
   public Integer call() {
+    privacy.privacy(); // a mistyped mode is an error here too
     if (!List.of("table", "tsv", "json").contains(format)) {
       throw WlatException.invalidInput("--format must be table, tsv or json, was [" + format + "]");
     }
     if (top < 1) {
       throw WlatException.invalidInput("--top must be 1 or more, was " + top);
     }
-    Thresholds t = ThresholdArgs.load(thresholds, outputRoot);
+    Thresholds t = ThresholdArgs.load(thresholds, source.outputRoot);
     PrintWriter out = spec.commandLine().getOut();
     if (showThresholds) {
       out.println(String.join("\t", Thresholds.COLUMNS));
@@ -99,33 +74,9 @@ final class InsightsCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    java.time.ZoneId zone = timezone == null ? java.time.ZoneId.systemDefault() : TimeArgs.zone(timezone);
-    Instant at = now != null ? now : Instant.now();
-    TimeWindow window;
-    try {
-      window = TimeWindow.parse(since, until, at, zone);
-    } catch (IllegalArgumentException e) {
-      throw WlatException.invalidInput(e.getMessage());
-    }
-    Pricing prices = PricingArgs.load(pricing, outputRoot);
-    UsageJob.Result read;
-    try {
-      if (outputRoot != null) {
-        if (!Files.isDirectory(outputRoot.resolve("data"))) {
-          throw WlatException.invalidInput("--output-root: no data/ under " + outputRoot
-              + "; run wlat backfill or wlat run-incremental there first, or leave --output-root out");
-        }
-        read = UsageJob.fromOutputRoot(outputRoot, window, false);
-      } else {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-          throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
-        }
-        read = UsageJob.fromHome(codexHome != null ? codexHome : CodexHome.defaultLocation(), window, n);
-      }
-    } catch (IngestException | ReportDataException e) {
-      throw WlatException.invalidInput(e.getMessage());
-    }
+    TimeWindow window = source.window();
+    Pricing prices = source.prices();
+    UsageJob.Result read = source.read(window, false);
     List<Call> calls = new ArrayList<>(read.rows().size());
     for (UsageJob.Row r : read.rows()) {
       calls.add(new Call(r.threadId(), r.eventId(), r.at(), r.model(), r.delta(), r.contextWindow(),

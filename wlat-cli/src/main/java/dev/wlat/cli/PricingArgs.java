@@ -2,7 +2,6 @@ package dev.wlat.cli;
 
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.accounting.pricing.PricingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads the prices a command values usage with: the user's file, if any, before the bundled tables. */
@@ -17,13 +16,7 @@ final class PricingArgs {
    * @throws WlatException (invalid input) naming the file and line of a malformed pricing file
    */
   static Pricing load(Path file, Path outRoot) {
-    Path f = file;
-    if (f == null && outRoot != null) {
-      Path fallback = outRoot.resolve("config").resolve("pricing.tsv");
-      f = Files.isRegularFile(fallback) ? fallback : null;
-    } else if (f != null && !Files.isRegularFile(f)) {
-      throw WlatException.invalidInput("--pricing: not a file: " + f);
-    }
+    Path f = ConfigFile.resolve(file, outRoot, "pricing.tsv", "--pricing");
     try {
       return Pricing.withUserPrices(f);
     } catch (PricingException e) {

@@ -30,23 +30,33 @@ import java.util.function.Function;
  * Burn: the sum of the accounted deltas (EventAccounting.delta().totalTokens()) of rows stamped in
  * (now - 1 h, now] and (now - 24 h, now]. Never raw last_token_usage: Codex re-emits rows.
  *
- * Pace, per window (picked by window_minutes, never by slot): the snapshots of that window stamped
- * in (now - 1 h, now] with the latest snapshot's limit_id, in time order. From the earliest to the
- * latest of them, the change in used percent per hour of elapsed time between the two. They belong
+ * Pace, per window (picked by window_minutes, never by slot) and per period (1 h and 24 h): the
+ * snapshots of that window stamped in (now - period, now] with the latest snapshot's limit_id, in
+ * time order. From the earliest to the latest of them, the change in used percent per hour of
+ * elapsed time between the two. Both periods measure alike; the day's pace starts from an earlier
+ * snapshot, so one busy hour weighs less, and a window that reset during the day has no day pace
+ * (WINDOW_RESET) while the hour after the reset may still give one. The two snapshots belong
  * to the same window when their resets_at agree within RESETS_AT_SLACK (older files give
  * resets_in_seconds, which resolved against the row's timestamp jitters by a second or so); when
  * either resets_at is unknown, when the used percent did not drop. At a positive pace the window is
  * full at latest + (100 - used) / pace; when resets_at comes at or before that, it resets first.
  */
 
-/** The rate-limit state, token burn and window pace of a Codex home as of one instant. */
+/**
+ * The rate-limit state, token burn and window pace of a Codex home as of one instant.
+ *
+ * <p>{@code fiveHour} and {@code weekly} are each window's pace over the last hour;
+ * {@code fiveHourDay} and {@code weeklyDay} over the last 24 hours.
+ */
 record RateLimitStatus(
     Instant now,
     RateLimitStatus.Snapshot latest,
     long lastHourTokens,
     long lastDayTokens,
     RateLimitStatus.Pace fiveHour,
-    RateLimitStatus.Pace weekly) {
+    RateLimitStatus.Pace weekly,
+    RateLimitStatus.Pace fiveHourDay,
+    RateLimitStatus.Pace weeklyDay) {
 
   /** How far back snapshots are looked for, and rollouts read. */
   static final Duration LOOKBACK = Duration.ofDays(8);
@@ -58,6 +68,8 @@ record RateLimitStatus(
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(fiveHour, "fiveHour");
     Objects.requireNonNull(weekly, "weekly");
+    Objects.requireNonNull(fiveHourDay, "fiveHourDay");
+    Objects.requireNonNull(weeklyDay, "weeklyDay");
   }
 
   /**
@@ -78,9 +90,9 @@ record RateLimitStatus(
 
   /** What the pace of a window came to. */
   enum PaceKind {
-    /** Fewer than two snapshots of the window, at distinct times, in the last hour. */
+    /** Fewer than two snapshots of the window, at distinct times, in the period. */
     NO_DATA("no_data"),
-    /** The earliest and latest snapshots of the last hour belong to different windows. */
+    /** The earliest and latest snapshots of the period belong to different windows. */
     WINDOW_RESET("window_reset"),
     /** The used percent stayed or fell. */
     NOT_RISING("not_rising"),
@@ -104,11 +116,11 @@ record RateLimitStatus(
   }
 
   /**
-   * The pace of one window over the last hour.
+   * The pace of one window over one period: the last hour or the last 24 hours.
    *
    * @param kind what it came to
-   * @param from the earliest sample of the last hour, or {@code null} for {@link PaceKind#NO_DATA}
-   * @param to the latest sample of the last hour, or {@code null} for {@link PaceKind#NO_DATA}
+   * @param from the earliest sample of the period, or {@code null} for {@link PaceKind#NO_DATA}
+   * @param to the latest sample of the period, or {@code null} for {@link PaceKind#NO_DATA}
    * @param percentPerHour the change in used percent per hour, or {@code null} when not measured
    *     ({@link PaceKind#NO_DATA}, {@link PaceKind#WINDOW_RESET})
    * @param fullAt when the window reaches 100% at this pace, or {@code null} when it does not rise
@@ -165,17 +177,25 @@ record RateLimitStatus(
       }
     }
     if (latest == null) {
-      return new RateLimitStatus(now, null, hour, day, Pace.NO_DATA, Pace.NO_DATA);
+      return new RateLimitStatus(now, null, hour, day, Pace.NO_DATA, Pace.NO_DATA, Pace.NO_DATA, Pace.NO_DATA);
     }
-    List<Snapshot> lastHour = new ArrayList<>();
+    List<Snapshot> lastHour = since(snapshots, hourAgo, latest);
+    List<Snapshot> lastDay = since(snapshots, dayAgo, latest);
+    return new RateLimitStatus(now, latest, hour, day,
+        pace(lastHour, RateLimitSnapshot::fiveHour), pace(lastHour, RateLimitSnapshot::weekly),
+        pace(lastDay, RateLimitSnapshot::fiveHour), pace(lastDay, RateLimitSnapshot::weekly));
+  }
+
+  /** {@return the snapshots stamped after {@code start} with the limit id of {@code latest}, in time order}. */
+  private static List<Snapshot> since(List<Snapshot> snapshots, Instant start, Snapshot latest) {
+    List<Snapshot> kept = new ArrayList<>();
     for (Snapshot s : snapshots) {
-      if (s.seenAt().isAfter(hourAgo) && Objects.equals(s.limits().limitId(), latest.limits().limitId())) {
-        lastHour.add(s);
+      if (s.seenAt().isAfter(start) && Objects.equals(s.limits().limitId(), latest.limits().limitId())) {
+        kept.add(s);
       }
     }
-    lastHour.sort(Comparator.comparing(Snapshot::seenAt)); // stable: rows of one instant keep read order
-    return new RateLimitStatus(now, latest, hour, day,
-        pace(lastHour, RateLimitSnapshot::fiveHour), pace(lastHour, RateLimitSnapshot::weekly));
+    kept.sort(Comparator.comparing(Snapshot::seenAt)); // stable: rows of one instant keep read order
+    return kept;
   }
 
   private static Pace pace(List<Snapshot> inTimeOrder, Function<RateLimitSnapshot, Optional<RateLimitWindow>> window) {

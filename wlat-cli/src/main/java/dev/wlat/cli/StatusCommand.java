@@ -40,15 +40,20 @@ import picocli.CommandLine.Spec;
  * but the Codex home's.
  */
 
-/** {@code wlat status}: the latest rate limits, the token burn rate and the pace of each window. */
+/** {@code wlat status}: the latest rate limits, the token burn rate and the pace of each window over 1 h and 24 h. */
 @Command(name = "status", sortOptions = false,
     description = "Show the latest Codex rate limits (5-hour and weekly windows, plan, credits), the tokens"
-        + " used in the last hour and day, and how fast each window fills. Reads the last 8 days; writes nothing.")
+        + " used in the last hour and day, and how fast each window fills over the last hour and day."
+        + " Reads the last 8 days; writes nothing.")
 final class StatusCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
   private static final String NO_RATE_LIMITS = "no rate-limit data in the last 8 days: Codex writes it with each token_count";
+  /** A line of the text output: a label, padded so that every value starts in one column. */
+  private static final String LINE = "%-17s%s%n";
+  private static final String HOUR = "last hour";
+  private static final String DAY = "last 24 h";
 
   @Mixin HelpOption help;
   @Spec CommandSpec spec;
@@ -150,21 +155,27 @@ final class StatusCommand implements Callable<Integer> {
       out.println(NO_RATE_LIMITS);
     } else {
       RateLimitSnapshot l = latest.limits();
-      out.printf(Locale.ROOT, "rate limits   seen %s (%s ago)%s%n", local(latest.seenAt(), zone),
-          span(Duration.between(latest.seenAt(), s.now())), l.planType() == null ? "" : ", plan " + l.planType());
-      out.println("  5-hour      " + window(l.fiveHour(), s.now(), zone));
-      out.println("  weekly      " + window(l.weekly(), s.now(), zone));
+      out.printf(Locale.ROOT, LINE, "rate limits", String.format(Locale.ROOT, "seen %s (%s ago)%s",
+          local(latest.seenAt(), zone), span(Duration.between(latest.seenAt(), s.now())),
+          l.planType() == null ? "" : ", plan " + l.planType()));
+      out.printf(Locale.ROOT, LINE, "  5-hour", window(l.fiveHour(), s.now(), zone));
+      out.printf(Locale.ROOT, LINE, "  weekly", window(l.weekly(), s.now(), zone));
       String credits = credits(l);
       if (!credits.isEmpty()) {
-        out.println("  credits     " + credits);
+        out.printf(Locale.ROOT, LINE, "  credits", credits);
       }
     }
     out.println("burn rate");
-    out.printf(Locale.ROOT, "  last hour   %,d tokens (%,d tokens/h)%n", s.lastHourTokens(), s.lastHourTokens());
-    out.printf(Locale.ROOT, "  last 24 h   %,d tokens (%,d tokens/h)%n", s.lastDayTokens(), perHourOfDay(s.lastDayTokens()));
+    out.printf(Locale.ROOT, LINE, "  " + HOUR,
+        String.format(Locale.ROOT, "%,d tokens (%,d tokens/h)", s.lastHourTokens(), s.lastHourTokens()));
+    out.printf(Locale.ROOT, LINE, "  " + DAY,
+        String.format(Locale.ROOT, "%,d tokens (%,d tokens/h)", s.lastDayTokens(), perHourOfDay(s.lastDayTokens())));
     if (latest != null) {
-      out.println("  5-hour      " + pace(s.fiveHour(), s.now(), zone));
-      out.println("  weekly      " + pace(s.weekly(), s.now(), zone));
+      // by window, so that the two paces of one window sit together
+      out.printf(Locale.ROOT, LINE, "  5-hour (1 h)", pace(s.fiveHour(), HOUR, s.now(), zone));
+      out.printf(Locale.ROOT, LINE, "  5-hour (24 h)", pace(s.fiveHourDay(), DAY, s.now(), zone));
+      out.printf(Locale.ROOT, LINE, "  weekly (1 h)", pace(s.weekly(), HOUR, s.now(), zone));
+      out.printf(Locale.ROOT, LINE, "  weekly (24 h)", pace(s.weeklyDay(), DAY, s.now(), zone));
     }
   }
 
@@ -197,12 +208,13 @@ final class StatusCommand implements Callable<Integer> {
     return String.join("; ", parts);
   }
 
-  private static String pace(RateLimitStatus.Pace p, Instant now, ZoneId zone) {
+  /** {@return pace {@code p} as text}; {@code period} names what it was measured over, as "last hour". */
+  private static String pace(RateLimitStatus.Pace p, String period, Instant now, ZoneId zone) {
     switch (p.kind()) {
       case NO_DATA:
-        return "fewer than two snapshots in the last hour: no pace yet";
+        return "fewer than two snapshots in the " + period + ": no pace yet";
       case WINDOW_RESET:
-        return "the window reset within the last hour (" + percent(p.from().window().usedPercent()) + " then "
+        return "the window reset within the " + period + " (" + percent(p.from().window().usedPercent()) + " then "
             + percent(p.to().window().usedPercent()) + "): no pace yet";
       default:
         break;
@@ -296,6 +308,9 @@ final class StatusCommand implements Callable<Integer> {
     o.put("pace", latest == null ? null : StatusJson.create()
         .put("five_hour", pace(s.fiveHour(), zone))
         .put("weekly", pace(s.weekly(), zone)));
+    o.put("pace_24h", latest == null ? null : StatusJson.create()
+        .put("five_hour", pace(s.fiveHourDay(), zone))
+        .put("weekly", pace(s.weeklyDay(), zone)));
     return o;
   }
 

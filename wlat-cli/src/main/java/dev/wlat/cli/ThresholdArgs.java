@@ -12,13 +12,7 @@ final class ThresholdArgs {
   private ThresholdArgs() {}
 
   static Thresholds load(Path file, Path outRoot) {
-    Path f = file;
-    if (f == null && outRoot != null) {
-      Path fallback = outRoot.resolve("config").resolve("thresholds.tsv");
-      f = Files.isRegularFile(fallback) ? fallback : null;
-    } else if (f != null && !Files.isRegularFile(f)) {
-      throw WlatException.invalidInput("--thresholds: not a file: " + f);
-    }
+    Path f = ConfigFile.resolve(file, outRoot, "thresholds.tsv", "--thresholds");
     if (f == null) {
       return Thresholds.defaults();
     }

@@ -5,22 +5,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wlat.accounting.Reconciliation;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.cli.job.UsageJob;
-import dev.wlat.ingest.CodexHome;
-import dev.wlat.ingest.IngestException;
 import dev.wlat.model.Charge;
 import dev.wlat.model.PriceBasis;
 import dev.wlat.model.TimeWindow;
 import dev.wlat.model.TokenUsage;
-import dev.wlat.report.summary.ReportDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,19 +44,7 @@ final class UsageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand WlatCommand root;
 
-  @Option(names = "--codex-home", paramLabel = "DIR", description = "The Codex home (default: $CODEX_HOME, else ~/.codex).")
-  Path codexHome;
-
-  @Option(names = "--output-root", paramLabel = "DIR",
-      description = "Read the data tables a backfill or run-incremental wrote there instead of the Codex home.")
-  Path outputRoot;
-
-  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "7d",
-      description = "Window start: 7d, 12h, 2w, an ISO date or instant, or all (default: ${DEFAULT-VALUE}).")
-  String since;
-
-  @Option(names = "--until", paramLabel = "WHEN", description = "Window end (exclusive), same forms (default: open).")
-  String until;
+  @Mixin UsageSource source;
 
   @Option(names = "--group", paramLabel = "GRAIN", defaultValue = "day",
       description = "day (default), week, month, session or thread.")
@@ -74,21 +56,8 @@ final class UsageCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), tsv or json.")
   String format;
 
-  @Option(names = "--timezone", paramLabel = "ZONE",
-      description = "Zone of days, weeks and months (default: this machine's, ${sys:user.timezone}).")
-  String timezone;
-
-  @Option(names = "--pricing", paramLabel = "FILE", description = "Your own prices (TSV), used before the bundled ones.")
-  Path pricing;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
-  Integer threads;
-
   @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR in the environment does the same).")
   boolean noColor;
-
-  @Option(names = "--now", hidden = true, description = "The current time, for tests.")
-  Instant now;
 
   @Mixin PrivacyOption privacy;
 
@@ -118,33 +87,10 @@ final class UsageCommand implements Callable<Integer> {
     if (by != null) {
       choice("--by", by, BYS);
     }
-    ZoneId zone = timezone == null ? ZoneId.systemDefault() : TimeArgs.zone(timezone);
-    Instant at = now != null ? now : Instant.now();
-    TimeWindow window;
-    try {
-      window = TimeWindow.parse(since, until, at, zone);
-    } catch (IllegalArgumentException e) {
-      throw WlatException.invalidInput(e.getMessage());
-    }
-    Pricing prices = PricingArgs.load(pricing, outputRoot);
-    UsageJob.Result read;
-    try {
-      if (outputRoot != null) {
-        if (!Files.isDirectory(outputRoot.resolve("data"))) {
-          throw WlatException.invalidInput("--output-root: no data/ under " + outputRoot
-              + "; run wlat backfill or wlat run-incremental there first, or leave --output-root out");
-        }
-        read = UsageJob.fromOutputRoot(outputRoot, window, "cwd".equals(by));
-      } else {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-          throw WlatException.invalidInput("--threads must be 1 or more, was " + n);
-        }
-        read = UsageJob.fromHome(codexHome != null ? codexHome : CodexHome.defaultLocation(), window, n);
-      }
-    } catch (IngestException | ReportDataException e) {
-      throw WlatException.invalidInput(e.getMessage());
-    }
+    ZoneId zone = source.zone();
+    TimeWindow window = source.window();
+    Pricing prices = source.prices();
+    UsageJob.Result read = source.read(window, "cwd".equals(by));
 
     Map<String, Map<String, Sums>> table = new TreeMap<>();
     Sums total = new Sums();

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InsightsCommandTests {
 
+  private static final HandRollout R = HandRollout.on("2026-05-01");
+
   private static final String THREAD = "019a5555-0000-7000-8000-00000000eeee";
 
   @TempDir Path temp;
@@ -28,11 +30,11 @@ class InsightsCommandTests {
 
   @BeforeEach
   void writeHome() throws IOException {
-    String text = envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
+    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
             + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\"}")
-        + envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
-        + tokenCount("10:00:02", usage(200_000, 20_000, 2_000, 0, 202_000), usage(200_000, 20_000, 2_000, 0, 202_000))
-        + tokenCount("10:05:00", usage(50_000, 5_000, 1_000, 0, 51_000), usage(250_000, 25_000, 3_000, 0, 253_000));
+        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+        + R.tokenCount("10:00:02", HandRollout.usage(200_000, 20_000, 2_000, 0, 202_000), HandRollout.usage(200_000, 20_000, 2_000, 0, 202_000))
+        + R.tokenCount("10:05:00", HandRollout.usage(50_000, 5_000, 1_000, 0, 51_000), HandRollout.usage(250_000, 25_000, 3_000, 0, 253_000));
     Path day = Files.createDirectories(temp.resolve("home/sessions/2026/05/01"));
     Files.writeString(day.resolve("rollout-2026-05-01T10-00-00-" + THREAD + ".jsonl"), text);
     home = temp.resolve("home");
@@ -115,19 +117,5 @@ class InsightsCommandTests {
     assertThat(r.exitCode()).as(r.describe()).isZero();
     assertThat(Files.readString(out.resolve("reports/latest_all_summary.md")))
         .contains("Nothing flagged: no thread or call of the window crossed a threshold");
-  }
-
-  private static String envelope(String time, String type, String payload) {
-    return "{\"timestamp\":\"2026-05-01T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
-  }
-
-  private static String tokenCount(String time, String last, String total) {
-    return envelope(time, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + total
-        + ",\"last_token_usage\":" + last + ",\"model_context_window\":258400},\"rate_limits\":null}");
-  }
-
-  private static String usage(long input, long cached, long output, long reasoning, long total) {
-    return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":" + output
-        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + total + "}";
   }
 }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wlat inspect-log FILE} against a small hand-written rollout. */
 class InspectLogCommandTests {
 
+  private static final HandRollout R = HandRollout.on("2026-03-01");
+
   private static final String THREAD = "019a2222-0000-7000-8000-00000000bbbb";
   private static final Pattern TABLE_HEADER = Pattern.compile("(?m)^\\s*line\\s+timestamp\\s+turn\\s+total\\s+last\\s+delta\\s+flags\\s*$");
 
@@ -42,16 +44,16 @@ class InspectLogCommandTests {
 
   @BeforeEach
   void writeRollout() throws IOException {
-    String text = envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-03-01T10:00:00.000Z\","
+    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-03-01T10:00:00.000Z\","
             + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\","
             + "\"model_provider\":\"openai\",\"base_instructions\":{\"text\":\"be brief\"}}")
-        + envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"approval_policy\":\"on-request\","
+        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"approval_policy\":\"on-request\","
             + "\"sandbox_policy\":{\"type\":\"workspace-write\"},\"model\":\"gpt-5.1-codex\",\"summary\":\"auto\"}")
-        + envelope("10:00:02", "event_msg", "{\"type\":\"token_count\",\"info\":null,\"rate_limits\":null}")
-        + tokenCount("10:00:03", usage(60, 0, 40, 0, 100), usage(60, 0, 40, 0, 100))
+        + R.envelope("10:00:02", "event_msg", "{\"type\":\"token_count\",\"info\":null,\"rate_limits\":null}")
+        + R.tokenCount("10:00:03", HandRollout.usage(60, 0, 40, 0, 100), HandRollout.usage(60, 0, 40, 0, 100))
         + "{\"timestamp\":\"2026-03-01T10:00:04.000Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"token_count\",\"info\": oops}}\n"
-        + tokenCount("10:00:05", usage(140, 50, 10, 10, 150), usage(200, 50, 50, 10, 250))
-        + tokenCount("10:00:06", usage(140, 50, 10, 10, 150), usage(200, 50, 50, 10, 250))
+        + R.tokenCount("10:00:05", HandRollout.usage(140, 50, 10, 10, 150), HandRollout.usage(200, 50, 50, 10, 250))
+        + R.tokenCount("10:00:06", HandRollout.usage(140, 50, 10, 10, 150), HandRollout.usage(200, 50, 50, 10, 250))
         + "{\"timestamp\":\"2026-03-01T10:00:07.000Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"tok";
     file = Files.writeString(temp.resolve("rollout-2026-03-01T10-00-00-" + THREAD + ".jsonl"), text);
   }
@@ -150,20 +152,6 @@ class InspectLogCommandTests {
   }
 
   // ---- helpers ----
-
-  private static String envelope(String time, String type, String payload) {
-    return "{\"timestamp\":\"2026-03-01T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
-  }
-
-  private static String tokenCount(String time, String last, String total) {
-    return envelope(time, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + total
-        + ",\"last_token_usage\":" + last + ",\"model_context_window\":258400},\"rate_limits\":null}");
-  }
-
-  private static String usage(long input, long cached, long output, long reasoning, long total) {
-    return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":" + output
-        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + total + "}";
-  }
 
   /** {@return line number → delta from the rows of the token table (line, timestamp, turn, total, last, delta, …)}. */
   private static Map<Integer, Long> deltasByLine(String out) {

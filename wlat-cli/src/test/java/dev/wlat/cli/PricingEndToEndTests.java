@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PricingEndToEndTests {
 
+  private static final HandRollout R = HandRollout.on("2026-05-01");
+
   private static final String THREAD = "019a3333-0000-7000-8000-00000000cccc";
   private static final String HEADER = "model\taliases\teffective_from\tinput_per_1m\tcached_input_per_1m"
       + "\toutput_per_1m\tsource\tretrieved\n";
@@ -34,14 +36,14 @@ class PricingEndToEndTests {
 
   @BeforeEach
   void writeHome() throws IOException {
-    String text = envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
+    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
             + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\","
             + "\"model_provider\":\"openai\"}")
-        + envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
-        + tokenCount("10:00:02", usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
-            usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
-        + envelope("10:01:00", "turn_context", "{\"turn_id\":\"turn-2\",\"cwd\":\"/work/proj\",\"model\":\"mystery-model\"}")
-        + tokenCount("10:01:02", usage(10_000, 0, 1_000, 0, 11_000), usage(1_010_000, 400_000, 51_000, 20_000, 1_061_000));
+        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+        + R.tokenCount("10:00:02", HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
+            HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
+        + R.envelope("10:01:00", "turn_context", "{\"turn_id\":\"turn-2\",\"cwd\":\"/work/proj\",\"model\":\"mystery-model\"}")
+        + R.tokenCount("10:01:02", HandRollout.usage(10_000, 0, 1_000, 0, 11_000), HandRollout.usage(1_010_000, 400_000, 51_000, 20_000, 1_061_000));
     Path day = Files.createDirectories(temp.resolve("home/sessions/2026/05/01"));
     Files.writeString(day.resolve("rollout-2026-05-01T10-00-00-" + THREAD + ".jsonl"), text);
     home = temp.resolve("home");
@@ -176,19 +178,5 @@ class PricingEndToEndTests {
     assertThat(lines.get(1)).startsWith("usd\tmystery-model\t\t2026-01-01\t1\t0.1\t2\tuser\tus");
     assertThat(lines).anyMatch(l -> l.startsWith("usd\tgpt-5.1-codex\t\t2025-11-13\t1.25\t0.125\t10\tbundled\t"));
     assertThat(lines).anyMatch(l -> l.startsWith("credits\tgpt-5.3-codex\t\t2026-04-02\t43.75\t4.375\t350\tbundled\t"));
-  }
-
-  private static String envelope(String time, String type, String payload) {
-    return "{\"timestamp\":\"2026-05-01T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
-  }
-
-  private static String tokenCount(String time, String last, String total) {
-    return envelope(time, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + total
-        + ",\"last_token_usage\":" + last + ",\"model_context_window\":258400},\"rate_limits\":null}");
-  }
-
-  private static String usage(long input, long cached, long output, long reasoning, long total) {
-    return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":" + output
-        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + total + "}";
   }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrivacyModeTests {
 
+  private static final HandRollout R = HandRollout.on("2026-05-01");
+
   private static final String HOME_USER = "alicezzsecretuser";
   private static final String PROJECT = "topsecretprojectqq";
   private static final String BRANCH = "feature/hiddenbranchxx";
@@ -126,21 +128,10 @@ class PrivacyModeTests {
   }
 
   private static String rollout(String thread, String cwd, String git) {
-    return envelope("10:00:00", "session_meta", "{\"id\":\"" + thread + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
+    return R.envelope("10:00:00", "session_meta", "{\"id\":\"" + thread + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
             + "\"cwd\":\"" + cwd + "\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\""
             + (git == null ? "" : ",\"git\":" + git) + "}")
-        + envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"" + cwd + "\",\"model\":\"gpt-5.1-codex\"}")
-        + envelope("10:00:02", "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":"
-            + usage(1000, 100, 50, 0, 1050) + ",\"last_token_usage\":" + usage(1000, 100, 50, 0, 1050)
-            + ",\"model_context_window\":258400},\"rate_limits\":null}");
-  }
-
-  private static String envelope(String time, String type, String payload) {
-    return "{\"timestamp\":\"2026-05-01T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
-  }
-
-  private static String usage(long input, long cached, long output, long reasoning, long total) {
-    return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":" + output
-        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + total + "}";
+        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"" + cwd + "\",\"model\":\"gpt-5.1-codex\"}")
+        + R.tokenCount("10:00:02", HandRollout.usage(1000, 100, 50, 0, 1050), HandRollout.usage(1000, 100, 50, 0, 1050));
   }
 }

@@ -42,6 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  *   it resets first.
  * Weekly pace: 31.0 to 33.0 in 40 minutes = 3.0 %/h; 67 / 3 h = 22 h 20 m more, at 2026-05-02T10:10Z
  *   = 19:10 in Tokyo, 22h 10m after now, before RW.
+ * Over the last 24 h (04-30 12:00, 12:00] the snapshots run 11:00 to 11:50, 50 minutes; thread B's
+ *   04-30 11:00 row is a day and an hour old, so its other 5-hour window (resets 04-30T15:00Z) is not in it.
+ * 5-hour pace over 24 h: 10.0 to 28.0 = 18.0 in 5/6 h = 21.6 %/h; 72 / 21.6 h = 3 h 20 m more, at
+ *   15:10Z = 00:10 next day in Tokyo, after R5: it resets first.
+ * Weekly pace over 24 h: 30.0 to 33.0 = 3.0 in 5/6 h = 3.6 %/h; 67 / 3.6 h = 18 h 36 m 40 s more, at
+ *   2026-05-02T06:26:40Z = 15:26:40 in Tokyo, 18h 26m after now, before RW.
  */
 
 /** {@code wlat status}: the latest rate limits, the burn rate and each window's pace, from a hand-written home. */
@@ -134,7 +140,7 @@ class StatusCommandTests {
   void fiveHourPaceSaysTheWindowResetsBeforeItFills() {
     Cli.Result r = status();
 
-    assertThat(r.out()).containsPattern("(?m)^\\s+5-hour\\s+\\+12\\.0%/h \\(20\\.0% to 28\\.0% in 40m\\): resets first,"
+    assertThat(r.out()).containsPattern("(?m)^\\s+5-hour \\(1 h\\)\\s+\\+12\\.0%/h \\(20\\.0% to 28\\.0% in 40m\\): resets first,"
         + " at 2026-05-01 23:00:00 \\+09:00 \\(in 2h 0m\\); at this pace 100% would come 2026-05-02 02:50:00 \\+09:00$");
   }
 
@@ -142,8 +148,44 @@ class StatusCommandTests {
   void weeklyPaceProjectsWhenTheWindowFills() {
     Cli.Result r = status();
 
-    assertThat(r.out()).containsPattern("(?m)^\\s+weekly\\s+\\+3\\.0%/h \\(31\\.0% to 33\\.0% in 40m\\): 100% at"
+    assertThat(r.out()).containsPattern("(?m)^\\s+weekly \\(1 h\\)\\s+\\+3\\.0%/h \\(31\\.0% to 33\\.0% in 40m\\): 100% at"
         + " 2026-05-02 19:10:00 \\+09:00 \\(in 22h 10m\\), before its reset 2026-05-05 09:00:00 \\+09:00$");
+  }
+
+  @Test
+  void fiveHourPaceOverTheDayStartsFromTheFirstSnapshotOfTheDayAndStillResetsFirst() {
+    Cli.Result r = status();
+
+    assertThat(r.out()).containsPattern("(?m)^\\s+5-hour \\(24 h\\)\\s+\\+21\\.6%/h \\(10\\.0% to 28\\.0% in 50m\\):"
+        + " resets first, at 2026-05-01 23:00:00 \\+09:00 \\(in 2h 0m\\); at this pace 100% would come"
+        + " 2026-05-02 00:10:00 \\+09:00$");
+  }
+
+  @Test
+  void weeklyPaceOverTheDayProjectsItsOwnTimeToFull() {
+    Cli.Result r = status();
+
+    assertThat(r.out()).containsPattern("(?m)^\\s+weekly \\(24 h\\)\\s+\\+3\\.6%/h \\(30\\.0% to 33\\.0% in 50m\\): 100% at"
+        + " 2026-05-02 15:26:40 \\+09:00 \\(in 18h 26m\\), before its reset 2026-05-05 09:00:00 \\+09:00$");
+  }
+
+  @Test
+  void burnRateListsTheHourAndDayPaceOfEachWindowAndEveryValueStartsInOneColumn() {
+    Cli.Result r = status();
+
+    String burn = r.out().substring(r.out().indexOf("burn rate\n"));
+    assertThat(burn.lines().map(l -> l.length() > 17 ? l.substring(0, 17) : l)).containsExactly(
+        "burn rate",
+        "  last hour      ",
+        "  last 24 h      ",
+        "  5-hour (1 h)   ",
+        "  5-hour (24 h)  ",
+        "  weekly (1 h)   ",
+        "  weekly (24 h)  ");
+    // every line but the header and "burn rate": a label padded to 17 columns, then the value
+    assertThat(r.out().lines().skip(1).filter(l -> !l.equals("burn rate")))
+        .hasSize(10)
+        .allSatisfy(l -> assertThat(l).matches(".{16} \\S.*"));
   }
 
   @Test
@@ -198,6 +240,25 @@ class StatusCommandTests {
     assertThat(at(j, "pace", "weekly", "full_at")).isEqualTo("2026-05-02T10:10:00Z");
   }
 
+  @Test
+  void jsonCarriesThePaceOfEachWindowOverTheLastDayInTheSameShape() {
+    Map<String, Object> j = json(Cli.run("--json", "status", "--codex-home", home.toString(), "--timezone", ZONE,
+        "--now", NOW));
+
+    // worked out in the fixture comment: 11:00 to 11:50, not thread B's 04-30 11:00 row
+    assertThat(at(j, "pace_24h", "five_hour", "outcome")).isEqualTo("resets_first");
+    assertThat(at(j, "pace_24h", "five_hour", "percent_per_hour")).isEqualTo(21.6);
+    assertThat(at(j, "pace_24h", "five_hour", "from", "at")).isEqualTo("2026-05-01T11:00:00Z");
+    assertThat(at(j, "pace_24h", "five_hour", "from", "used_percent")).isEqualTo(10.0);
+    assertThat(at(j, "pace_24h", "five_hour", "to", "at")).isEqualTo("2026-05-01T11:50:00Z");
+    assertThat(at(j, "pace_24h", "five_hour", "full_at")).isEqualTo("2026-05-01T15:10:00Z");
+    assertThat(at(j, "pace_24h", "five_hour", "resets_at")).isEqualTo(R5);
+    assertThat(at(j, "pace_24h", "weekly", "outcome")).isEqualTo("full_at");
+    assertThat(at(j, "pace_24h", "weekly", "percent_per_hour")).isEqualTo(3.6);
+    assertThat(at(j, "pace_24h", "weekly", "full_at")).isEqualTo("2026-05-02T06:26:40Z");
+    assertThat(at(j, "pace_24h", "weekly", "full_at_local")).isEqualTo("2026-05-02T15:26:40+09:00");
+  }
+
   // ---- other homes ----
 
   @Test
@@ -215,10 +276,75 @@ class StatusCommandTests {
 
     Cli.Result r = status();
 
-    assertThat(r.out()).containsPattern("(?m)^\\s+5-hour\\s+the window reset within the last hour \\(3\\.0% then 5\\.0%\\)"
-        + ": no pace yet$");
+    assertThat(r.out()).containsPattern("(?m)^\\s+5-hour \\(1 h\\)\\s+the window reset within the last hour"
+        + " \\(3\\.0% then 5\\.0%\\): no pace yet$");
     assertThat(at(json(Cli.run("--json", "status", "--codex-home", other.toString(), "--now", NOW)),
         "pace", "five_hour", "outcome")).isEqualTo("window_reset");
+  }
+
+  @Test
+  void aWeeklyWindowWhosePercentRoseOverTwentyHoursShowsTheDayPaceAndWhenItFills() throws IOException {
+    String g = "019a4444-0000-7000-8000-000000000003";
+    Path other = temp.resolve("twenty-hours-home");
+    home = other;
+    String rw = "2026-05-05T00:00:00Z";
+    rollout("2026/04/30", "2026-04-30T15-45-00-" + g, NOW,
+        meta(g, "2026-04-30T15:45:00"),
+        turn("2026-04-30T15:45:01", "turn-1"),
+        tokens("2026-04-30T15:50:00", 1_000, 1_000, limits(window(40.0, 10080, rw), "null", null)),
+        tokens("2026-05-01T11:30:00", 1_000, 2_000, limits(window(59.0, 10080, rw), "null", null)),
+        tokens("2026-05-01T11:50:00", 1_000, 3_000, limits(window(60.0, 10080, rw), "null", null)));
+
+    Cli.Result r = status();
+
+    // 24 h: 04-30 15:50 (40.0) to 05-01 11:50 (60.0) = 20.0 in 20 h = 1.0 %/h; 40 / 1.0 = 40 h more,
+    //   at 05-03T03:50Z = 12:50 in Tokyo; from now (12:00Z) 39 h 50 m = 1d 15h; before the reset 05-05 09:00 Tokyo.
+    // 1 h: 11:30 (59.0) to 11:50 (60.0) = 1.0 in 20 m = 3.0 %/h; 40 / 3 h = 13 h 20 m more, at
+    //   05-02T01:10Z = 10:10 in Tokyo, 13h 10m after now.
+    assertThat(r.out())
+        .containsPattern("(?m)^\\s+weekly \\(24 h\\)\\s+\\+1\\.0%/h \\(40\\.0% to 60\\.0% in 20h 0m\\): 100% at"
+            + " 2026-05-03 12:50:00 \\+09:00 \\(in 1d 15h\\), before its reset 2026-05-05 09:00:00 \\+09:00$")
+        .containsPattern("(?m)^\\s+weekly \\(1 h\\)\\s+\\+3\\.0%/h \\(59\\.0% to 60\\.0% in 20m\\): 100% at"
+            + " 2026-05-02 10:10:00 \\+09:00 \\(in 13h 10m\\), before its reset 2026-05-05 09:00:00 \\+09:00$");
+    Map<String, Object> j = json(Cli.run("--json", "status", "--codex-home", other.toString(), "--now", NOW));
+    assertThat(at(j, "pace_24h", "weekly", "outcome")).isEqualTo("full_at");
+    assertThat(at(j, "pace_24h", "weekly", "percent_per_hour")).isEqualTo(1.0);
+    assertThat(at(j, "pace_24h", "weekly", "from", "at")).isEqualTo("2026-04-30T15:50:00Z");
+    assertThat(at(j, "pace_24h", "weekly", "full_at")).isEqualTo("2026-05-03T03:50:00Z");
+    assertThat(at(j, "pace", "weekly", "percent_per_hour")).isEqualTo(3.0);
+  }
+
+  @Test
+  void aFiveHourWindowThatResetDuringTheDayHasNoDayPaceWhileItsHourPaceIsMeasured() throws IOException {
+    String h = "019a4444-0000-7000-8000-000000000004";
+    Path other = temp.resolve("reset-today-home");
+    home = other;
+    rollout("2026/05/01", "2026-05-01T02-55-00-" + h, NOW,
+        meta(h, "2026-05-01T02:55:00"),
+        turn("2026-05-01T02:55:01", "turn-1"),
+        tokens("2026-05-01T03:00:00", 1_000, 1_000,
+            limits(window(70.0, 300, "2026-05-01T07:00:00Z"), window(20.0, 10080, RW), null)),
+        tokens("2026-05-01T11:10:00", 1_000, 2_000,
+            limits(window(5.0, 300, "2026-05-01T16:00:00Z"), window(25.0, 10080, RW), null)),
+        tokens("2026-05-01T11:40:00", 1_000, 3_000,
+            limits(window(8.0, 300, "2026-05-01T16:00:00Z"), window(26.0, 10080, RW), null)));
+
+    Cli.Result r = status();
+
+    // 24 h: 03:00 (70.0, resets 07:00Z) and 11:40 (8.0, resets 16:00Z) are different windows.
+    // 1 h: 11:10 (5.0) to 11:40 (8.0) = 3.0 in 30 m = 6.0 %/h; 92 / 6 h = 15 h 20 m more, at 05-02T03:00Z
+    //   = 12:00 in Tokyo, after the reset at 16:00Z = 01:00 in Tokyo (in 4h 0m): it resets first.
+    assertThat(r.out())
+        .containsPattern("(?m)^\\s+5-hour \\(24 h\\)\\s+the window reset within the last 24 h \\(70\\.0% then 8\\.0%\\)"
+            + ": no pace yet$")
+        .containsPattern("(?m)^\\s+5-hour \\(1 h\\)\\s+\\+6\\.0%/h \\(5\\.0% to 8\\.0% in 30m\\): resets first,"
+            + " at 2026-05-02 01:00:00 \\+09:00 \\(in 4h 0m\\); at this pace 100% would come 2026-05-02 12:00:00 \\+09:00$");
+    Map<String, Object> j = json(Cli.run("--json", "status", "--codex-home", other.toString(), "--now", NOW));
+    assertThat(at(j, "pace_24h", "five_hour", "outcome")).isEqualTo("window_reset");
+    assertThat(at(j, "pace_24h", "five_hour", "percent_per_hour")).isNull();
+    assertThat(at(j, "pace_24h", "five_hour", "from", "at")).isEqualTo("2026-05-01T03:00:00Z");
+    assertThat(at(j, "pace", "five_hour", "outcome")).isEqualTo("resets_first");
+    assertThat(at(j, "pace", "five_hour", "percent_per_hour")).isEqualTo(6.0);
   }
 
   @Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UsageCommandTests {
 
+  private static final HandRollout R = HandRollout.on("2026-05-01");
+
   private static final String THREAD = "019a4444-0000-7000-8000-00000000dddd";
   private static final String NOW = "2026-05-03T00:00:00Z";
 
@@ -29,16 +31,16 @@ class UsageCommandTests {
 
   @BeforeEach
   void writeHome() throws IOException {
-    String text = envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
+    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
             + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\","
             + "\"model_provider\":\"openai\"}")
-        + envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
-        + tokenCount("10:00:02", usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
-            usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
-        + tokenCount("10:00:03", usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
-            usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
-        + envelope("23:30:00", "turn_context", "{\"turn_id\":\"turn-2\",\"cwd\":\"/work/proj\",\"model\":\"mystery-model\"}")
-        + tokenCount("23:30:02", usage(10_000, 0, 1_000, 0, 11_000), usage(1_010_000, 400_000, 51_000, 20_000, 1_061_000));
+        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+        + R.tokenCount("10:00:02", HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
+            HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
+        + R.tokenCount("10:00:03", HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
+            HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
+        + R.envelope("23:30:00", "turn_context", "{\"turn_id\":\"turn-2\",\"cwd\":\"/work/proj\",\"model\":\"mystery-model\"}")
+        + R.tokenCount("23:30:02", HandRollout.usage(10_000, 0, 1_000, 0, 11_000), HandRollout.usage(1_010_000, 400_000, 51_000, 20_000, 1_061_000));
     Path day = Files.createDirectories(temp.resolve("home/sessions/2026/05/01"));
     Files.writeString(day.resolve("rollout-2026-05-01T10-00-00-" + THREAD + ".jsonl"), text);
     home = temp.resolve("home");
@@ -135,19 +137,5 @@ class UsageCommandTests {
     Cli.Result noData = Cli.run("usage", "--output-root", temp.resolve("empty").toString());
     assertThat(noData.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(noData.err()).contains("no data/ under");
-  }
-
-  private static String envelope(String time, String type, String payload) {
-    return "{\"timestamp\":\"2026-05-01T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
-  }
-
-  private static String tokenCount(String time, String last, String total) {
-    return envelope(time, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + total
-        + ",\"last_token_usage\":" + last + ",\"model_context_window\":258400},\"rate_limits\":null}");
-  }
-
-  private static String usage(long input, long cached, long output, long reasoning, long total) {
-    return "{\"input_tokens\":" + input + ",\"cached_input_tokens\":" + cached + ",\"output_tokens\":" + output
-        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + total + "}";
   }
 }

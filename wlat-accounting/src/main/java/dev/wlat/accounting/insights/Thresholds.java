@@ -1,11 +1,7 @@
 package dev.wlat.accounting.insights;
 
-import dev.wlat.model.Redaction;
+import dev.wlat.model.TsvText;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -124,27 +120,14 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
   public static Thresholds parse(String name, byte[] bytes) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(bytes, "bytes");
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw InsightsException.of(name + ": not UTF-8 text");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\n", -1);
+    List<TsvText.Line> lines = TsvText.lines(bytes)
+        .orElseThrow(() -> InsightsException.of(name + ": not UTF-8 text"));
     Map<String, Integer> seen = new HashMap<>();
     Draft d = new Draft(DEFAULTS);
     int columns = -1;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      int number = i + 1;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
+    for (TsvText.Line line : lines) {
+      int number = line.number();
+      String[] cells = line.cells();
       if (columns < 0) {
         columns = header(name, number, cells);
         continue;
@@ -271,8 +254,7 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
   }
 
   private static String shown(String s) {
-    String one = Redaction.redact(s.replaceAll("\\p{Cntrl}", " "));
-    return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    return TsvText.shown(s);
   }
 
   private static InsightsException error(String name, int line, String what) {

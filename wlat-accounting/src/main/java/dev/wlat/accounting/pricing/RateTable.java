@@ -2,16 +2,12 @@ package dev.wlat.accounting.pricing;
 
 import dev.wlat.model.Charge;
 import dev.wlat.model.PriceBasis;
-import dev.wlat.model.Redaction;
 import dev.wlat.model.TokenUsage;
+import dev.wlat.model.TsvText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -268,27 +264,14 @@ public final class RateTable {
   // ---- the file format ----
 
   private static List<Rate> parse(String name, byte[] bytes, boolean user) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw PricingException.of(name + ": not UTF-8 text");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\n", -1);
+    List<TsvText.Line> lines = TsvText.lines(bytes)
+        .orElseThrow(() -> PricingException.of(name + ": not UTF-8 text"));
     List<Rate> rows = new ArrayList<>();
     boolean header = false;
     Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      int number = i + 1;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
+    for (TsvText.Line line : lines) {
+      int number = line.number();
+      String[] cells = line.cells();
       if (!header) {
         List<String> got = Arrays.stream(cells).map(String::trim).toList();
         if (!got.equals(COLUMNS)) {
@@ -375,8 +358,7 @@ public final class RateTable {
   }
 
   private static String shown(String s) {
-    String one = Redaction.redact(s.replaceAll("\\p{Cntrl}", " "));
-    return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    return TsvText.shown(s);
   }
 
   private static PricingException error(String name, int line, String what) {

@@ -2,12 +2,8 @@ package dev.wlat.accounting.value;
 
 import dev.wlat.model.Entitlement;
 import dev.wlat.model.EntitlementConfidence;
-import dev.wlat.model.Redaction;
+import dev.wlat.model.TsvText;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,26 +60,13 @@ public final class EntitlementsFile {
   public static List<Entitlement> parse(String name, byte[] bytes, ZoneId zone) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(zone, "zone");
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw EntitlementException.of(name + ": not UTF-8 text");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\n", -1);
+    List<TsvText.Line> lines = TsvText.lines(bytes)
+        .orElseThrow(() -> EntitlementException.of(name + ": not UTF-8 text"));
     List<Entitlement> rows = new ArrayList<>();
     int columns = -1;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      int number = i + 1;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
+    for (TsvText.Line line : lines) {
+      int number = line.number();
+      String[] cells = line.cells();
       if (columns < 0) {
         columns = header(name, number, cells);
         continue;
@@ -205,8 +188,7 @@ public final class EntitlementsFile {
   }
 
   private static String shown(String s) {
-    String one = Redaction.redact(s.replaceAll("\\p{Cntrl}", " "));
-    return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    return TsvText.shown(s);
   }
 
   private static EntitlementException error(String name, int line, String what) {

@@ -1,14 +1,11 @@
 package dev.wlat.attribution.internal;
 
 import dev.wlat.attribution.AttributionException;
-import dev.wlat.attribution.AttributionOverride;
 import dev.wlat.attribution.AttributionOverride.MatchKind;
+import dev.wlat.attribution.AttributionOverride;
 import dev.wlat.model.GitHubRepo;
 import dev.wlat.model.OutcomeType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.wlat.model.TsvText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,27 +35,14 @@ public final class OverridesFile {
 
   /** {@return the rows of the file named {@code name} with content {@code bytes}, in file order}. */
   public static List<AttributionOverride> parse(String name, byte[] bytes) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw AttributionException.of(name + ": not UTF-8 text");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String[] lines = text.split("\n", -1);
+    List<TsvText.Line> lines = TsvText.lines(bytes)
+        .orElseThrow(() -> AttributionException.of(name + ": not UTF-8 text"));
     List<AttributionOverride> rows = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     int columns = -1;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      int number = i + 1;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split("\t", -1);
+    for (TsvText.Line line : lines) {
+      int number = line.number();
+      String[] cells = line.cells();
       if (columns < 0) {
         columns = header(name, number, cells);
         continue;
