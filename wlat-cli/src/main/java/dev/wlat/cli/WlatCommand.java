@@ -23,6 +23,7 @@ import picocli.CommandLine;
         StatusCommand.class,
         UsageCommand.class,
         InsightsCommand.class,
+        CaptureCommand.class,
         CompletionCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,
