@@ -90,10 +90,13 @@ final class CaptureCommand implements Callable<Integer> {
       throw WlatException.invalidInput("capture: cannot run [" + command.get(0) + "]: " + e.getMessage());
     }
     CaptureStream stream = CaptureStream.create();
-    // Ctrl-C reaches the child from the terminal too; wlat waits for it so that the run is still recorded
+    // Ctrl-C reaches the child from the terminal too: the JVM's shutdown waits for the child to end
+    // and for its run to be recorded (at most a while), so an interrupted run still leaves its row
+    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
     Thread hook = new Thread(() -> {
       try {
         child.waitFor();
+        recorded.await(10, java.util.concurrent.TimeUnit.SECONDS);
       } catch (InterruptedException ignored) {
         Thread.currentThread().interrupt();
       }
@@ -110,30 +113,33 @@ final class CaptureCommand implements Callable<Integer> {
     } catch (IOException e) {
       exit = waitQuietly(child);
       err.println("wlat capture: reading the command's output failed: " + e.getMessage());
+    }
+    try {
+      Instant end = Instant.now();
+      CapturedRun run = Capture.finish(stream, home, start, end, String.join(" ", command.subList(1, command.size())));
+      for (String w : run.warnings()) {
+        err.println("wlat capture: " + w);
+      }
+      if (stream.malformedLines() > 0) {
+        err.printf(Locale.ROOT, "wlat capture: %,d line(s) looked like JSON but were not events; passed through, counted%n",
+            stream.malformedLines());
+      }
+      try {
+        record(root, rows(run, start, end, exit, prices));
+        err.printf(Locale.ROOT, "wlat capture: %s %,d tokens (%s) -> %s%n", run.threadId() == null ? "run" : "thread "
+            + run.threadId(), run.usage().totalTokens(), run.source().label(), root.resolve("data/capture_runs.tsv"));
+      } catch (RuntimeException e) {
+        err.println("wlat capture: could not record the run in " + root + ": " + e.getMessage());
+      }
+      err.flush();
     } finally {
+      recorded.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException ignored) {
-        // shutting down already
+        // shutting down already (Ctrl-C): the hook has seen the row recorded
       }
     }
-    Instant end = Instant.now();
-    CapturedRun run = Capture.finish(stream, home, start, end, String.join(" ", command.subList(1, command.size())));
-    for (String w : run.warnings()) {
-      err.println("wlat capture: " + w);
-    }
-    if (stream.malformedLines() > 0) {
-      err.printf(Locale.ROOT, "wlat capture: %,d line(s) looked like JSON but were not events; passed through, counted%n",
-          stream.malformedLines());
-    }
-    try {
-      record(root, rows(run, start, end, exit, prices));
-      err.printf(Locale.ROOT, "wlat capture: %s %,d tokens (%s) -> %s%n", run.threadId() == null ? "run" : "thread "
-          + run.threadId(), run.usage().totalTokens(), run.source().label(), root.resolve("data/capture_runs.tsv"));
-    } catch (RuntimeException e) {
-      err.println("wlat capture: could not record the run in " + root + ": " + e.getMessage());
-    }
-    err.flush();
     return exit;
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine;
         UsageCommand.class,
         InsightsCommand.class,
         CaptureCommand.class,
+        WatchCommand.class,
         CompletionCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,

@@ -147,6 +147,31 @@ class CaptureCommandTests {
   }
 
   @Test
+  void ctrlCReachesTheChildAndTheInterruptedRunIsStillRecorded() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
+    Path child = temp.resolve("slow");
+    Files.writeString(child, "#!/usr/bin/env bash\ntrap 'echo interrupted; exit 130' INT\necho started\n"
+        + "for i in $(seq 1 100); do sleep 0.1; done\n");
+    Files.setPosixFilePermissions(child, PosixFilePermissions.fromString("rwx------"));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // its own process group, as a terminal's foreground job: Ctrl-C signals every process in it
+    Process wlat = new ProcessBuilder("/usr/bin/setsid", javaBin, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "capture", "--output-root",
+        temp.resolve("out").toString(), "--codex-home", temp.resolve("home").toString(), "--", child.toString())
+        .redirectErrorStream(true).start();
+    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(wlat.getInputStream()));
+    assertThat(out.readLine()).isEqualTo("started");
+    new ProcessBuilder("kill", "-INT", "--", "-" + wlat.pid()).inheritIO().start().waitFor();
+
+    assertThat(wlat.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String rest = new String(wlat.getInputStream().readAllBytes());
+    assertThat(rest).contains("interrupted");
+    assertThat(wlat.exitValue()).isEqualTo(130);
+    assertThat(rows()).singleElement().satisfies(r -> assertThat(r).containsEntry("exit_code", "130")
+        .containsEntry("source", "estimated"));
+  }
+
+  @Test
   void aCommandThatCannotStartIsInvalidInput() {
     Cli.Result r = Cli.run("capture", "--output-root", temp.resolve("out").toString(), "--",
         temp.resolve("no-such-binary").toString());
