@@ -104,6 +104,21 @@ class WatchCommandTests {
   }
 
   @Test
+  void ctrlCStopsItCleanlyWithItsLastLine() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process wlat = new ProcessBuilder("/usr/bin/setsid", javaBin, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "watch", "--codex-home", home.toString(), "--interval", "200ms")
+        .redirectErrorStream(true).start();
+    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(wlat.getInputStream()));
+    assertThat(out.readLine()).startsWith("wlat watch: following");
+    new ProcessBuilder("kill", "-INT", "--", "-" + wlat.pid()).inheritIO().start().waitFor();
+
+    assertThat(wlat.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(wlat.getInputStream().readAllBytes()).strip()).isEqualTo("wlat watch: stopped after 0 turns");
+  }
+
+  @Test
   void aBadIntervalIsInvalidInput() {
     Cli.Result r = Cli.run("watch", "--codex-home", home.toString(), "--interval", "fast");
 
