@@ -35,15 +35,6 @@ final class PrivacyOption {
   }
 
   static UnaryOperator<String> filter(Privacy p, Path root) {
-    if (p.isNormal()) {
-      return UnaryOperator.identity();
-    }
-    return text -> {
-      String out = text;
-      for (Path r : new Path[] {root.toAbsolutePath().normalize(), root}) {
-        out = out.replace(r + java.io.File.separator, "").replace(r.toString(), "<output-root>");
-      }
-      return p.text(out);
-    };
+    return dev.wlat.cli.job.LedgerPrivacy.filter(p, null, root);
   }
 }

@@ -349,7 +349,8 @@ public final class BackfillJob {
     List<String> notes = notes(github);
     RunLedger ledger = ledger(runId, inventory, all.size(), skippedFiles, stale, stateThreads.size(),
         names, processes, repoIndex, overrides, github, attribution, outputs, notes);
-    Path ledgerPath = ledger.writeTo(options.outputRoot(), this::shown);
+    Path ledgerPath = ledger.writeTo(options.outputRoot(),
+        LedgerPrivacy.filter(options.privacy(), options.codexHome(), options.outputRoot()));
     long issues = issueCounts.values().stream().mapToLong(Long::longValue).sum();
     List<String> issueSummary = new ArrayList<>();
     issueCounts.forEach((k, n) -> issueSummary.add(k.label() + ": " + n + " line(s), first at "
@@ -357,25 +358,6 @@ public final class BackfillJob {
     return new BackfillResult(runId, filesRead, bytesRead, rawRows, threadsWritten, observed, delta, issues,
         ledgerPath, notes, issueSummary, outcomes.headline(), attribution.linkCount(),
         (System.nanoTime() - t0) / 1e9, options.incremental() ? newBytes : bytesRead, groupsKept, groupsRecomputed);
-  }
-
-  /**
-   * {@return the ledger's Markdown as the privacy mode shows it}: the Codex home and the output root
-   * named by placeholders, any other absolute path hashed.
-   */
-  private String shown(String markdown) {
-    Privacy p = options.privacy();
-    if (p.isNormal()) {
-      return markdown;
-    }
-    String out = markdown;
-    for (Path home : List.of(options.codexHome().toAbsolutePath().normalize(), options.codexHome())) {
-      out = out.replace(home + java.io.File.separator, "codex:").replace(home.toString(), "<codex-home>");
-    }
-    for (Path root : List.of(options.outputRoot().toAbsolutePath().normalize(), options.outputRoot())) {
-      out = out.replace(root + java.io.File.separator, "").replace(root.toString(), "<output-root>");
-    }
-    return p.text(out);
   }
 
   // ---- incremental state ----
