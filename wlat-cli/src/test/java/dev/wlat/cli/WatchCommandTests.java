@@ -88,6 +88,29 @@ class WatchCommandTests {
   }
 
   @Test
+  void aThreadResumedInANewFileCountsFromItsOldSegmentsTotalHoweverOldThatFileIs() throws IOException {
+    // the old segment: 1,000,000 in its total, last modified three days before watching starts
+    Files.writeString(file, R.tokenCount("10:00:03", HandRollout.usage(998_900, 0, 0, 0, 998_900),
+        HandRollout.usage(999_900, 0, 100, 0, 1_000_000)), StandardOpenOption.APPEND);
+    Instant t0 = Instant.parse("2026-05-04T12:00:00Z");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(t0.minus(Duration.ofDays(3))));
+    WatchJob w = WatchJob.start(home, Pricing.bundled(), ZoneOffset.UTC, Privacy.NORMAL, Duration.ofSeconds(2), t0);
+
+    // the resume: a new file of the same thread whose totals go on from 1,000,000 to 1,050,000
+    HandRollout later = HandRollout.on("2026-05-04");
+    Path resumed = Files.createDirectories(home.resolve("sessions/2026/05/04"))
+        .resolve("rollout-2026-05-04T11-00-00-" + THREAD + ".jsonl");
+    Files.writeString(resumed, later.envelope("11:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":"
+            + "\"2026-05-04T11:00:00.000Z\",\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":"
+            + "\"0.150.0\",\"source\":\"cli\"}")
+        + later.envelope("11:00:01", "turn_context", "{\"turn_id\":\"turn-9\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+        + later.tokenCount("11:00:02", HandRollout.usage(40_000, 0, 10_000, 0, 50_000),
+            HandRollout.usage(1_039_900, 0, 10_100, 0, 1_050_000)));
+
+    assertThat(w.tick(t0.plusSeconds(10))).singleElement().asString().contains("  50,000 tokens");
+  }
+
+  @Test
   void theCommandFollowsAFileAppendedToWhileItRunsAndStopsCleanly() throws Exception {
     StringWriter buf = new StringWriter();
     Thread runner = new Thread(() -> Main.run(new PrintWriter(buf, true), new PrintWriter(new StringWriter(), true),

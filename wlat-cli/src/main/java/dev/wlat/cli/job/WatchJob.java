@@ -58,7 +58,10 @@ public final class WatchJob {
   private final Map<String, RolloutCheckpoint> checkpoints = new HashMap<>();
   private final Map<String, RolloutSegment> segments = new HashMap<>();
   private final Map<String, String> threadOfFile = new HashMap<>();
+  /** Every rollout file by the thread its name carries, listed once at the start and grown by each scan. */
+  private final Map<String, List<RolloutFile>> filesOfThread = new HashMap<>();
   private final Set<String> done = new HashSet<>(); // thread + turn already printed or in the baseline
+  private final Set<String> baselineEvents = new HashSet<>(); // rows that were on disk before watching
   private final Set<String> pending = new HashSet<>(); // threads with a turn not yet printed
   private RateLimitSnapshot limits;
   private Instant lastScan;
@@ -79,11 +82,12 @@ public final class WatchJob {
   public static WatchJob start(Path codexHome, Pricing pricing, ZoneId zone, Privacy privacy, Duration idle,
       Instant now) {
     WatchJob w = new WatchJob(CodexHome.open(codexHome), pricing, zone, privacy, idle);
+    for (RolloutFile f : w.home.rollouts(null)) { // names and sizes only: nothing is parsed here
+      w.know(f);
+    }
     w.scan(now.minus(Duration.ofDays(1)));
-    for (String thread : new HashSet<>(w.threadOfFile.values())) {
-      for (Turn t : w.turns(thread)) {
-        w.done.add(thread + "\n" + t.id());
-      }
+    for (RolloutSegment s : w.segments.values()) {
+      s.events().forEach(e -> w.baselineEvents.add(e.eventId()));
     }
     w.pending.clear();
     w.lastScan = now;
@@ -110,6 +114,10 @@ public final class WatchJob {
         if (done.contains(key)) {
           continue;
         }
+        if (!t.fresh()) { // all its rows were on disk before watching began
+          done.add(key);
+          continue;
+        }
         boolean later = i < turns.size() - 1;
         if (later || !t.lastAt().isAfter(now.minus(idle))) {
           lines.add(line(t));
@@ -125,10 +133,36 @@ public final class WatchJob {
     return lines;
   }
 
-  /** Reads every file modified since {@code since}; {@return the threads that got new rows}. */
+  private void know(RolloutFile f) {
+    if (f.threadIdFromName() == null) {
+      return;
+    }
+    List<RolloutFile> files = filesOfThread.computeIfAbsent(f.threadIdFromName(), k -> new ArrayList<>());
+    files.removeIf(g -> g.relativePath().equals(f.relativePath()));
+    files.add(f);
+  }
+
+  /**
+   * Reads every file modified since {@code since}, and the other files of their threads not read yet
+   * (a resumed thread's earlier segments are its baseline, however old); {@return the threads that
+   * got new rows}.
+   */
   private Set<String> scan(Instant since) {
     Set<String> changed = new HashSet<>();
-    for (RolloutFile f : home.rollouts(since)) {
+    List<RolloutFile> recent = home.rollouts(since);
+    List<RolloutFile> toRead = new ArrayList<>(recent);
+    for (RolloutFile f : recent) {
+      know(f);
+    }
+    for (RolloutFile f : recent) {
+      for (RolloutFile sibling : filesOfThread.getOrDefault(f.threadIdFromName(), List.of())) {
+        if (!checkpoints.containsKey(sibling.relativePath()) && !toRead.contains(sibling)) {
+          toRead.add(sibling);
+        }
+      }
+    }
+    for (RolloutFile f : toRead) {
+      boolean sibling = !recent.contains(f); // not modified lately: what it holds was there before watching
       RolloutCheckpoint from = checkpoints.get(f.relativePath());
       if (from != null && from.unchanged(f)) {
         continue;
@@ -137,6 +171,9 @@ public final class WatchJob {
       bytesRead += p.bytesRead();
       checkpoints.put(f.relativePath(), p.checkpoint());
       RolloutSegment before = segments.put(f.relativePath(), p.segment());
+      if (sibling) {
+        p.segment().events().forEach(e -> baselineEvents.add(e.eventId()));
+      }
       String thread = p.segment().segment().threadId();
       threadOfFile.put(f.relativePath(), thread);
       if (before == null || before.events().size() != p.segment().events().size()) {
@@ -153,7 +190,7 @@ public final class WatchJob {
 
   /** One turn of a thread, accounted. */
   private record Turn(String id, Instant lastAt, String model, TokenUsage usage, double contextUse, Charge usd,
-      String label) {}
+      String label, boolean fresh) {}
 
   private List<Turn> turns(String thread) {
     List<RolloutSegment> mine = new ArrayList<>();
@@ -183,7 +220,9 @@ public final class WatchJob {
         double ctx = 0;
         String model = null;
         Instant last = rows.get(0).event().timestamp();
+        boolean fresh = false;
         for (EventAccounting e : rows) {
+          fresh |= !baselineEvents.contains(e.event().eventId());
           u = u.plus(e.delta());
           usd = usd.plus(pricing.price(e.delta(), e.event().model(), e.event().timestamp()).usd());
           Long w = e.event().modelContextWindow();
@@ -197,7 +236,7 @@ public final class WatchJob {
             last = e.event().timestamp();
           }
         }
-        out.add(new Turn(id, last, model, u, ctx, usd, label));
+        out.add(new Turn(id, last, model, u, ctx, usd, label, fresh));
       });
     }
     return out;
