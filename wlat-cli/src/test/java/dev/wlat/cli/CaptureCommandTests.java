@@ -90,6 +90,26 @@ class CaptureCommandTests {
   }
 
   @Test
+  void aResumedThreadCountsOnlyWhatTheRunAddedToItsEarlierTotal() throws IOException {
+    // the thread's earlier segment, from before the run, ends at 1,000 in and 60 out (1,060)
+    Path old = Files.createDirectories(temp.resolve("home/sessions/2026/11/01"))
+        .resolve("rollout-2026-11-01T00-00-00-" + THREAD + ".jsonl");
+    HandRollout r = HandRollout.on("2026-11-01");
+    Files.writeString(old, r.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":"
+            + "\"2026-11-01T10:00:00.000Z\",\"cwd\":\"/w\",\"originator\":\"codex_exec\",\"cli_version\":\"0.150.0\","
+            + "\"source\":\"exec\"}")
+        + r.tokenCount("10:00:02", HandRollout.usage(1000, 0, 60, 0, 1060), HandRollout.usage(1000, 0, 60, 0, 1060)));
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(0));
+    // the run's new file reaches 1,200 in (200 cached) and 60 out, 1,260: the run added 200, all of it input
+    Path codex = withHome(fakeCodex(events(true), true, 0));
+
+    capture(codex);
+
+    assertThat(rows().get(0)).containsEntry("source", "actual").containsEntry("total_tokens", "200")
+        .containsEntry("input_tokens", "200").containsEntry("output_tokens", "0");
+  }
+
+  @Test
   void withoutARolloutTheStreamsTurnUsageIsParsedAndTheFallBackIsSaid() throws IOException {
     Path codex = withHome(fakeCodex(events(true), false, 0));
 

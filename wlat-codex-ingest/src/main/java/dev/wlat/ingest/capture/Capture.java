@@ -90,7 +90,8 @@ public final class Capture {
     List<TokenEvent> events = new ArrayList<>();
     try {
       RolloutParser parser = RolloutParser.create();
-      for (RolloutFile f : CodexHome.open(codexHome).rollouts(start.minus(Duration.ofMinutes(1)))) {
+      // every file of the thread, however old: a resumed thread's earlier segments give its baseline
+      for (RolloutFile f : CodexHome.open(codexHome).rollouts(null)) {
         if (thread.equals(f.threadIdFromName())) {
           RolloutSegment s = parser.parse(f);
           events.addAll(s.events());
