@@ -95,7 +95,9 @@ final class CaptureCommand implements Callable<Integer> {
     java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
     Thread hook = new Thread(() -> {
       try {
-        child.waitFor();
+        if (!child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          child.destroy(); // it ignored the interrupt: ask it to end rather than hang the shell
+        }
         recorded.await(10, java.util.concurrent.TimeUnit.SECONDS);
       } catch (InterruptedException ignored) {
         Thread.currentThread().interrupt();
