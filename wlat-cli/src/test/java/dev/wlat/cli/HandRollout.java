@@ -22,6 +22,19 @@ final class HandRollout {
     return "{\"timestamp\":\"" + day + "T" + time + ".000Z\",\"type\":\"" + type + "\",\"payload\":" + payload + "}\n";
   }
 
+  /** {@return a CLI session's {@code session_meta} line for {@code thread} in {@code cwd}}. */
+  String sessionMeta(String time, String thread, String cwd) {
+    return envelope(time, "session_meta", "{\"id\":\"" + thread + "\",\"timestamp\":\"" + day + "T" + time
+        + ".000Z\",\"cwd\":\"" + cwd + "\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\","
+        + "\"source\":\"cli\"}");
+  }
+
+  /** {@return a {@code turn_context} line: turn {@code turnId} of {@code model} in {@code cwd}}. */
+  String turnContext(String time, String turnId, String cwd, String model) {
+    return envelope(time, "turn_context", "{\"turn_id\":\"" + turnId + "\",\"cwd\":\"" + cwd + "\",\"model\":\""
+        + model + "\"}");
+  }
+
   /** {@return a token_count line with {@code last} and {@code total} usage, a 258,400-token window, no rate limits}. */
   String tokenCount(String time, String last, String total) {
     return envelope(time, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + total

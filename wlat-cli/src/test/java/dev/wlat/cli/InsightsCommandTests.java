@@ -30,9 +30,8 @@ class InsightsCommandTests {
 
   @BeforeEach
   void writeHome() throws IOException {
-    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
-            + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\"}")
-        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+    String text = R.sessionMeta("10:00:00", THREAD, "/work/proj")
+        + R.turnContext("10:00:01", "turn-1", "/work/proj", "gpt-5.1-codex")
         + R.tokenCount("10:00:02", HandRollout.usage(200_000, 20_000, 2_000, 0, 202_000), HandRollout.usage(200_000, 20_000, 2_000, 0, 202_000))
         + R.tokenCount("10:05:00", HandRollout.usage(50_000, 5_000, 1_000, 0, 51_000), HandRollout.usage(250_000, 25_000, 3_000, 0, 253_000));
     Path day = Files.createDirectories(temp.resolve("home/sessions/2026/05/01"));

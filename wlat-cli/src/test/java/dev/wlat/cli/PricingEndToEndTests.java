@@ -36,13 +36,11 @@ class PricingEndToEndTests {
 
   @BeforeEach
   void writeHome() throws IOException {
-    String text = R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":\"2026-05-01T10:00:00.000Z\","
-            + "\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\","
-            + "\"model_provider\":\"openai\"}")
-        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+    String text = R.sessionMeta("10:00:00", THREAD, "/work/proj")
+        + R.turnContext("10:00:01", "turn-1", "/work/proj", "gpt-5.1-codex")
         + R.tokenCount("10:00:02", HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000),
             HandRollout.usage(1_000_000, 400_000, 50_000, 20_000, 1_050_000))
-        + R.envelope("10:01:00", "turn_context", "{\"turn_id\":\"turn-2\",\"cwd\":\"/work/proj\",\"model\":\"mystery-model\"}")
+        + R.turnContext("10:01:00", "turn-2", "/work/proj", "mystery-model")
         + R.tokenCount("10:01:02", HandRollout.usage(10_000, 0, 1_000, 0, 11_000), HandRollout.usage(1_010_000, 400_000, 51_000, 20_000, 1_061_000));
     Path day = Files.createDirectories(temp.resolve("home/sessions/2026/05/01"));
     Files.writeString(day.resolve("rollout-2026-05-01T10-00-00-" + THREAD + ".jsonl"), text);

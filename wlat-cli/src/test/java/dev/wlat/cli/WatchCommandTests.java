@@ -43,10 +43,8 @@ class WatchCommandTests {
     home = temp.resolve("home");
     Path day = Files.createDirectories(home.resolve("sessions/2026/05/01"));
     file = day.resolve("rollout-2026-05-01T10-00-00-" + THREAD + ".jsonl");
-    Files.writeString(file, R.envelope("10:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":"
-            + "\"2026-05-01T10:00:00.000Z\",\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":"
-            + "\"0.150.0\",\"source\":\"cli\"}")
-        + R.envelope("10:00:01", "turn_context", "{\"turn_id\":\"turn-1\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+    Files.writeString(file, R.sessionMeta("10:00:00", THREAD, "/work/proj")
+        + R.turnContext("10:00:01", "turn-1", "/work/proj", "gpt-5.1-codex")
         + R.tokenCount("10:00:02", HandRollout.usage(1000, 0, 100, 0, 1100), HandRollout.usage(1000, 0, 100, 0, 1100)));
   }
 
@@ -100,10 +98,8 @@ class WatchCommandTests {
     HandRollout later = HandRollout.on("2026-05-04");
     Path resumed = Files.createDirectories(home.resolve("sessions/2026/05/04"))
         .resolve("rollout-2026-05-04T11-00-00-" + THREAD + ".jsonl");
-    Files.writeString(resumed, later.envelope("11:00:00", "session_meta", "{\"id\":\"" + THREAD + "\",\"timestamp\":"
-            + "\"2026-05-04T11:00:00.000Z\",\"cwd\":\"/work/proj\",\"originator\":\"codex_cli_rs\",\"cli_version\":"
-            + "\"0.150.0\",\"source\":\"cli\"}")
-        + later.envelope("11:00:01", "turn_context", "{\"turn_id\":\"turn-9\",\"cwd\":\"/work/proj\",\"model\":\"gpt-5.1-codex\"}")
+    Files.writeString(resumed, later.sessionMeta("11:00:00", THREAD, "/work/proj")
+        + later.turnContext("11:00:01", "turn-9", "/work/proj", "gpt-5.1-codex")
         + later.tokenCount("11:00:02", HandRollout.usage(40_000, 0, 10_000, 0, 50_000),
             HandRollout.usage(1_039_900, 0, 10_100, 0, 1_050_000)));
 
