@@ -18,7 +18,7 @@ import dev.wlat.model.ThreadAccounting;
 import dev.wlat.model.TimeWindow;
 import dev.wlat.model.TokenUsage;
 import dev.wlat.report.summary.ReportDataException;
-import dev.wlat.report.summary.internal.TsvStream;
+import dev.wlat.report.TsvStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

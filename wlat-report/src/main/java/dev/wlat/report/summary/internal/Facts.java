@@ -5,6 +5,7 @@ import dev.wlat.model.ArtifactKind;
 import dev.wlat.model.Confidence;
 import dev.wlat.model.DeltaSource;
 import dev.wlat.model.OutcomeType;
+import dev.wlat.report.TsvStream;
 import dev.wlat.report.summary.ReportDataException;
 import java.io.IOException;
 import java.nio.file.Files;

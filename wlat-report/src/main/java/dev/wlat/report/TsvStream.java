@@ -1,4 +1,4 @@
-package dev.wlat.report.summary.internal;
+package dev.wlat.report;
 
 import dev.wlat.report.summary.ReportDataException;
 import java.io.BufferedReader;
