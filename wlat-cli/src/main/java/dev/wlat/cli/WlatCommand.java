@@ -25,6 +25,7 @@ import picocli.CommandLine;
         InsightsCommand.class,
         CaptureCommand.class,
         WatchCommand.class,
+        ServeCommand.class,
         CompletionCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,
