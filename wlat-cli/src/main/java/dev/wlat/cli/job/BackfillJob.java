@@ -25,7 +25,6 @@ import dev.wlat.model.ConfidenceSummary;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.EventFlag;
 import dev.wlat.model.IssueKind;
-import dev.wlat.model.ParseDiagnostics;
 import dev.wlat.model.ReconciliationRow;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SegmentLocation;
@@ -61,7 +60,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -292,7 +290,7 @@ public final class BackfillJob {
             submitted.add(g);
             inFlight.add(pool.submit(() -> process(g.getKey(), g.getValue(), ctx)));
           }
-          GroupResult r = await(inFlight.poll());
+          GroupResult r = Futures.get(inFlight.poll());
           Map.Entry<String, List<RolloutFile>> g = submitted.poll();
           if (r.kept() != null && !splitsAsBefore(r)) {
             r = fresh(g.getKey(), g.getValue(), ctx); // a thread's split status changed: rows must be made again
@@ -653,20 +651,6 @@ public final class BackfillJob {
 
   private static long nanos(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
-
-  private static GroupResult await(Future<GroupResult> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   // ---- consumer side (calling thread) ----

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,7 +96,7 @@ public final class UsageJob {
       List<Row> rows = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (Future<List<ThreadRows>> f : done) {
-        for (ThreadRows t : get(f)) {
+        for (ThreadRows t : Futures.get(f)) {
           if (seen.add(t.threadId())) { // a thread split over two groups: its first group counts, as in a backfill
             rows.addAll(t.rows());
           }
@@ -198,22 +197,5 @@ public final class UsageJob {
       }
     }
     return new Result(rows, 0, threads.size(), data.toString());
-  }
-
-  private static <T> T get(Future<T> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }
