@@ -23,8 +23,13 @@ public final class TsvText {
 
     /** {@return cell {@code i} trimmed, or {@code ""} when the line is shorter}. */
     public String cell(int i) {
-      return i < cells.length ? cells[i].trim() : "";
+      return TsvText.cell(cells, i);
     }
+  }
+
+  /** {@return cell {@code i} of {@code cells} trimmed, or {@code ""} when there are fewer}. */
+  public static String cell(String[] cells, int i) {
+    return i < cells.length ? cells[i].trim() : "";
   }
 
   /** {@return the lines of {@code bytes}, or empty when they are not UTF-8 text}. */

@@ -136,19 +136,19 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
         throw error(name, number, "column " + (columns + 1) + ": unexpected; rows have at most " + columns
             + " tab-separated columns");
       }
-      String key = cell(cells, 0);
+      String key = TsvText.cell(cells, 0);
       if (key.isEmpty()) {
         throw error(name, number, "column name: must not be empty");
       }
       if (!NAMES.contains(key)) {
-        throw error(name, number, "column name: [" + shown(key) + "] is not a threshold; expected one of "
+        throw error(name, number, "column name: [" + TsvText.shown(key) + "] is not a threshold; expected one of "
             + String.join(", ", NAMES));
       }
       Integer before = seen.putIfAbsent(key, number);
       if (before != null) {
         throw error(name, number, "column name: [" + key + "] repeats line " + before);
       }
-      d.set(new Cell(name, number, key, cell(cells, 1)));
+      d.set(new Cell(name, number, key, TsvText.cell(cells, 1)));
     }
     if (columns < 0) {
       throw InsightsException.of(name + ": no header line; expected the tab-separated columns "
@@ -236,7 +236,7 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
     }
 
     private InsightsException bad(String what) {
-      return error(file, line, "column value: [" + shown(text) + "] for " + key + " " + what);
+      return error(file, line, "column value: [" + TsvText.shown(text) + "] for " + key + " " + what);
     }
   }
 
@@ -246,15 +246,7 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
       return got.size();
     }
     throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-        + "; got [" + shown(String.join(" ", got)) + "]");
-  }
-
-  private static String cell(String[] cells, int i) {
-    return i < cells.length ? cells[i].trim() : "";
-  }
-
-  private static String shown(String s) {
-    return TsvText.shown(s);
+        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
   }
 
   private static InsightsException error(String name, int line, String what) {

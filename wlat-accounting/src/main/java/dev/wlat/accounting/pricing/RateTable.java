@@ -276,7 +276,7 @@ public final class RateTable {
         List<String> got = Arrays.stream(cells).map(String::trim).toList();
         if (!got.equals(COLUMNS)) {
           throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-              + "; got [" + shown(String.join(" ", got)) + "]");
+              + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
         }
         header = true;
         continue;
@@ -302,25 +302,25 @@ public final class RateTable {
       throw error(name, number, "column " + (COLUMNS.size() + 1) + ": unexpected; rows have at most "
           + COLUMNS.size() + " tab-separated columns");
     }
-    String model = cell(cells, 0).toLowerCase(Locale.ROOT);
+    String model = TsvText.cell(cells, 0).toLowerCase(Locale.ROOT);
     if (model.isEmpty()) {
       throw error(name, number, "column model: must not be empty");
     }
     List<String> aliases = new ArrayList<>();
-    for (String a : cell(cells, 1).split(",")) {
+    for (String a : TsvText.cell(cells, 1).split(",")) {
       if (!a.isBlank()) {
         aliases.add(a.trim().toLowerCase(Locale.ROOT));
       }
     }
-    LocalDate from = date(name, number, "effective_from", cell(cells, 2), false);
-    BigDecimal input = rate(name, number, "input_per_1m", cell(cells, 3), null);
-    BigDecimal cached = rate(name, number, "cached_input_per_1m", cell(cells, 4), input);
-    BigDecimal output = rate(name, number, "output_per_1m", cell(cells, 5), null);
-    String source = cell(cells, 6);
+    LocalDate from = date(name, number, "effective_from", TsvText.cell(cells, 2), false);
+    BigDecimal input = rate(name, number, "input_per_1m", TsvText.cell(cells, 3), null);
+    BigDecimal cached = rate(name, number, "cached_input_per_1m", TsvText.cell(cells, 4), input);
+    BigDecimal output = rate(name, number, "output_per_1m", TsvText.cell(cells, 5), null);
+    String source = TsvText.cell(cells, 6);
     if (source.isEmpty()) {
       throw error(name, number, "column source: must not be empty; say where the figures come from");
     }
-    LocalDate retrieved = date(name, number, "retrieved", cell(cells, 7), true);
+    LocalDate retrieved = date(name, number, "retrieved", TsvText.cell(cells, 7), true);
     return new Rate(model, aliases, from, input, cached, output, source, retrieved, user);
   }
 
@@ -334,7 +334,7 @@ public final class RateTable {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeException e) {
-      throw error(name, number, "column " + column + ": [" + shown(text) + "] is not a date (2026-09-01)");
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text) + "] is not a date (2026-09-01)");
     }
   }
 
@@ -347,18 +347,10 @@ public final class RateTable {
       throw error(name, number, "column " + column + ": must not be empty");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw error(name, number, "column " + column + ": [" + shown(text)
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text)
           + "] is not a decimal number (e.g. 10 or 1.25)");
     }
     return new BigDecimal(text);
-  }
-
-  private static String cell(String[] cells, int i) {
-    return i < cells.length ? cells[i].trim() : "";
-  }
-
-  private static String shown(String s) {
-    return TsvText.shown(s);
   }
 
   private static PricingException error(String name, int line, String what) {

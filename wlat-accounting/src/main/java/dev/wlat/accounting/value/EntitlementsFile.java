@@ -74,7 +74,7 @@ public final class EntitlementsFile {
       Entitlement e = row(name, number, cells, columns, zone);
       for (Entitlement before : rows) {
         if (before.overlaps(e)) {
-          throw error(name, number, "column window_start: [" + shown(cell(cells, 0)) + "] overlaps the window on line "
+          throw error(name, number, "column window_start: [" + TsvText.shown(TsvText.cell(cells, 0)) + "] overlaps the window on line "
               + before.line() + " (" + before.windowStart() + " to " + before.windowEnd() + ")");
         }
       }
@@ -93,7 +93,7 @@ public final class EntitlementsFile {
       return got.size();
     }
     throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-        + "; got [" + shown(String.join(" ", got)) + "]");
+        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
   }
 
   private static Entitlement row(String name, int number, String[] cells, int columns, ZoneId zone) {
@@ -101,30 +101,30 @@ public final class EntitlementsFile {
       throw error(name, number, "column " + (columns + 1) + ": unexpected; rows have at most " + columns
           + " tab-separated columns");
     }
-    Instant start = instant(name, number, "window_start", cell(cells, 0), zone);
-    Instant end = instant(name, number, "window_end", cell(cells, 1), zone);
+    Instant start = instant(name, number, "window_start", TsvText.cell(cells, 0), zone);
+    Instant end = instant(name, number, "window_end", TsvText.cell(cells, 1), zone);
     if (!start.isBefore(end)) {
-      throw error(name, number, "column window_end: [" + shown(cell(cells, 1)) + "] must be after window_start ["
-          + shown(cell(cells, 0)) + "]");
+      throw error(name, number, "column window_end: [" + TsvText.shown(TsvText.cell(cells, 1)) + "] must be after window_start ["
+          + TsvText.shown(TsvText.cell(cells, 0)) + "]");
     }
-    BigDecimal baseUsd = usd(name, number, "base_subscription_usd", cell(cells, 2), false);
-    long baseTokens = tokens(name, number, "base_subscription_tokens", cell(cells, 3), false);
-    BigDecimal purchasedUsd = usd(name, number, "purchased_usd", cell(cells, 4), true);
-    long purchasedTokens = tokens(name, number, "purchased_tokens", cell(cells, 5), true);
-    requirePriced(name, number, "base_subscription", baseUsd, baseTokens, cell(cells, 3));
-    requirePriced(name, number, "purchased", purchasedUsd, purchasedTokens, cell(cells, 5));
-    String source = cell(cells, 6);
+    BigDecimal baseUsd = usd(name, number, "base_subscription_usd", TsvText.cell(cells, 2), false);
+    long baseTokens = tokens(name, number, "base_subscription_tokens", TsvText.cell(cells, 3), false);
+    BigDecimal purchasedUsd = usd(name, number, "purchased_usd", TsvText.cell(cells, 4), true);
+    long purchasedTokens = tokens(name, number, "purchased_tokens", TsvText.cell(cells, 5), true);
+    requirePriced(name, number, "base_subscription", baseUsd, baseTokens, TsvText.cell(cells, 3));
+    requirePriced(name, number, "purchased", purchasedUsd, purchasedTokens, TsvText.cell(cells, 5));
+    String source = TsvText.cell(cells, 6);
     if (source.isEmpty()) {
       throw error(name, number, "column source: must not be empty; say where the figures come from");
     }
-    String confidenceText = cell(cells, 7);
+    String confidenceText = TsvText.cell(cells, 7);
     EntitlementConfidence confidence;
     try {
       confidence = EntitlementConfidence.ofLabel(confidenceText);
     } catch (IllegalArgumentException e) {
-      throw error(name, number, "column confidence: [" + shown(confidenceText) + "] must be exact, estimated or assumed");
+      throw error(name, number, "column confidence: [" + TsvText.shown(confidenceText) + "] must be exact, estimated or assumed");
     }
-    String evidence = cell(cells, 8);
+    String evidence = TsvText.cell(cells, 8);
     return new Entitlement(start, end, baseUsd, baseTokens, purchasedUsd, purchasedTokens, source, confidence,
         evidence.isEmpty() ? null : evidence, number);
   }
@@ -139,7 +139,7 @@ public final class EntitlementsFile {
       }
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeException e) {
-      throw error(name, number, "column " + column + ": [" + shown(text)
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text)
           + "] is not a date (2026-09-01) or an instant with an offset (2026-09-01T00:00:00Z)");
     }
   }
@@ -152,7 +152,7 @@ public final class EntitlementsFile {
       throw error(name, number, "column " + column + ": must not be empty");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw error(name, number, "column " + column + ": [" + shown(text)
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text)
           + "] is not a decimal amount of US dollars (e.g. 20 or 19.99)");
     }
     return new BigDecimal(text);
@@ -166,29 +166,21 @@ public final class EntitlementsFile {
       throw error(name, number, "column " + column + ": must not be empty");
     }
     if (!WHOLE.matcher(text).matches()) {
-      throw error(name, number, "column " + column + ": [" + shown(text) + "] is not a whole number");
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text) + "] is not a whole number");
     }
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw error(name, number, "column " + column + ": [" + shown(text) + "] is too large");
+      throw error(name, number, "column " + column + ": [" + TsvText.shown(text) + "] is too large");
     }
   }
 
   private static void requirePriced(String name, int number, String bucket, BigDecimal usd, long tokens,
       String tokensText) {
     if (usd.signum() > 0 && tokens == 0) {
-      throw error(name, number, "column " + bucket + "_tokens: [" + shown(tokensText) + "] must be more than 0 when "
+      throw error(name, number, "column " + bucket + "_tokens: [" + TsvText.shown(tokensText) + "] must be more than 0 when "
           + bucket + "_usd is [" + usd.toPlainString() + "]");
     }
-  }
-
-  private static String cell(String[] cells, int i) {
-    return i < cells.length ? cells[i].trim() : "";
-  }
-
-  private static String shown(String s) {
-    return TsvText.shown(s);
   }
 
   private static EntitlementException error(String name, int line, String what) {

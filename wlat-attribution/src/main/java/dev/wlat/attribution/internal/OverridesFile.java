@@ -73,11 +73,11 @@ public final class OverridesFile {
       throw error(name, number, "column " + (columns + 1) + ": unexpected; rows have at most " + columns
           + " tab-separated columns");
     }
-    String kindText = cell(cells, 0);
+    String kindText = TsvText.cell(cells, 0);
     MatchKind kind = Arrays.stream(MatchKind.values()).filter(k -> k.label().equals(kindText)).findFirst()
         .orElseThrow(() -> error(name, number, "column match_kind: [" + shown(kindText)
             + "] must be thread_id or path_prefix"));
-    String value = cell(cells, 1);
+    String value = TsvText.cell(cells, 1);
     if (value.isEmpty()) {
       throw error(name, number, "column match_value: must not be empty");
     }
@@ -94,7 +94,7 @@ public final class OverridesFile {
       value = value.toLowerCase(Locale.ROOT);
     }
     GitHubRepo repo = null;
-    String repoText = cell(cells, 2);
+    String repoText = TsvText.cell(cells, 2);
     if (!repoText.isEmpty()) {
       try {
         repo = GitHubRepo.parse(repoText);
@@ -102,9 +102,9 @@ public final class OverridesFile {
         throw error(name, number, "column github_repo: [" + shown(repoText) + "] must look like owner/name");
       }
     }
-    String workstream = emptyToNull(cell(cells, 3));
+    String workstream = emptyToNull(TsvText.cell(cells, 3));
     OutcomeType outcome = null;
-    String outcomeText = cell(cells, 4);
+    String outcomeText = TsvText.cell(cells, 4);
     if (!outcomeText.isEmpty()) {
       try {
         outcome = OutcomeType.ofLabel(outcomeText);
@@ -116,11 +116,7 @@ public final class OverridesFile {
     if (repo == null && workstream == null && outcome == null) {
       throw error(name, number, "row maps nothing; give github_repo, workstream_label or outcome_type");
     }
-    return new AttributionOverride(kind, value, repo, workstream, outcome, emptyToNull(cell(cells, 5)), number);
-  }
-
-  private static String cell(String[] cells, int i) {
-    return i < cells.length ? cells[i].trim() : "";
+    return new AttributionOverride(kind, value, repo, workstream, outcome, emptyToNull(TsvText.cell(cells, 5)), number);
   }
 
   private static String emptyToNull(String s) {
