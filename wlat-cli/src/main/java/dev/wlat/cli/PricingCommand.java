@@ -59,14 +59,15 @@ final class PricingCommand implements Callable<Integer> {
       Pricing p = PricingArgs.load(pricing, outputRoot);
       PrintWriter out = spec.commandLine().getOut();
       List<String> header = List.of("unit", "model", "aliases", "effective_from", "input_per_1m",
-          "cached_input_per_1m", "output_per_1m", "from", "source", "retrieved");
+          "cached_input_per_1m", "output_per_1m", "from", "source", "retrieved", "cache_write_per_1m");
       List<String[]> rows = new ArrayList<>();
       for (RateTable t : List.of(p.prices(), p.credits())) {
         for (Rate r : t.rates()) {
           rows.add(new String[] {t.unit(), r.model(), String.join(",", r.aliases()), r.effectiveFrom().toString(),
               r.inputPerMillion().toPlainString(), r.cachedInputPerMillion().toPlainString(),
               r.outputPerMillion().toPlainString(), r.user() ? "user" : "bundled", r.source(),
-              r.retrieved() == null ? "" : r.retrieved().toString()});
+              r.retrieved() == null ? "" : r.retrieved().toString(),
+              r.cacheWritePerMillion() == null ? "" : r.cacheWritePerMillion().toPlainString()});
         }
       }
       if (format.equals("tsv")) {
@@ -77,9 +78,8 @@ final class PricingCommand implements Callable<Integer> {
       } else {
         // the sources are long and few: numbered under the table
         List<String> sources = new ArrayList<>();
-        TextTable table = TextTable.of(List.of("unit", "model", "aliases", "effective_from", "input_per_1m",
-            "cached_input_per_1m", "output_per_1m", "from", "source", "retrieved"),
-            List.of("input_per_1m", "cached_input_per_1m", "output_per_1m"));
+        TextTable table = TextTable.of(header, List.of("input_per_1m", "cached_input_per_1m", "output_per_1m",
+            "cache_write_per_1m"));
         for (String[] r : rows) {
           int n = sources.indexOf(r[8]);
           if (n < 0) {
@@ -97,7 +97,8 @@ final class PricingCommand implements Callable<Integer> {
         }
         out.println();
         out.println("usd: US dollars per million tokens; credits: Codex credits per million tokens. Input is"
-            + " uncached input; cached input and reasoning are parts of input and output, never added to them.");
+            + " uncached input; cached input and reasoning are parts of input and output, never added to them;"
+            + " cache writes (Claude Code) are billed at cache_write_per_1m, at the input rate where it is empty.");
         out.println("A model found by an alias, a provider prefix or a date suffix is priced as 'estimated';"
             + " a model in no row is 'unpriced' (its tokens shown, never $0).");
       }

@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * reasoning tokens, so cached is never added to input nor reasoning to output: that would bill
  * twice.
  *
+ * <p>A row with a {@code cache_write_per_1m} rate (Anthropic's models) bills cache writes apart:
+ * {@code (input − cached − cache writes, floored at 0) × input rate + cache writes × cache-write
+ * rate + cached × cached rate + output × output rate}; cache writes are part of the input too
+ * ({@link TokenUsage#cacheWriteInputTokens()}). A row without one bills exactly as above, cache
+ * writes included in uncached input.
+ *
  * <p>A model is looked up, in order: in the user's rows (by id or alias: {@link PriceBasis#USER});
  * by its own id in the bundled rows ({@link PriceBasis#LISTED}); by an alias there ({@link
  * PriceBasis#ESTIMATED}); then the same again with a provider prefix ({@code openai/}) and a date
@@ -38,9 +44,14 @@ import java.util.regex.Pattern;
  */
 public final class RateTable {
 
-  /** The columns of a rate file, in order; {@code aliases}, {@code retrieved} may be empty. */
+  /**
+   * The columns of a rate file, in order; {@code aliases}, {@code cached_input_per_1m} (the input
+   * rate), {@code retrieved} and {@code cache_write_per_1m} (none: cache writes billed as input) may
+   * be empty. The last, {@code cache_write_per_1m}, is optional: a header without it (the files of
+   * wlat before it) reads as before.
+   */
   public static final List<String> COLUMNS = List.of("model", "aliases", "effective_from", "input_per_1m",
-      "cached_input_per_1m", "output_per_1m", "source", "retrieved");
+      "cached_input_per_1m", "output_per_1m", "source", "retrieved", "cache_write_per_1m");
 
   private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(?:\\.\\d{1,9})?");
   private static final Pattern PROVIDER = Pattern.compile("^[a-z0-9_.-]+/");
@@ -62,13 +73,17 @@ public final class RateTable {
       this(rates, nanosOf(rates), basis);
     }
 
-    /** Each rate's input, cached input and output rates in billionths, three per rate. */
+    /**
+     * Each rate's input, cached input, output and cache-write rates in billionths, four per rate
+     * (the cache-write one -1 when the rate has none).
+     */
     private static long[] nanosOf(List<Rate> rates) {
-      long[] n = new long[3 * rates.size()];
+      long[] n = new long[4 * rates.size()];
       for (int i = 0; i < rates.size(); i++) {
-        n[3 * i] = rates.get(i).inputNanos();
-        n[3 * i + 1] = rates.get(i).cachedInputNanos();
-        n[3 * i + 2] = rates.get(i).outputNanos();
+        n[4 * i] = rates.get(i).inputNanos();
+        n[4 * i + 1] = rates.get(i).cachedInputNanos();
+        n[4 * i + 2] = rates.get(i).outputNanos();
+        n[4 * i + 3] = rates.get(i).cacheWriteNanos();
       }
       return n;
     }
@@ -220,29 +235,41 @@ public final class RateTable {
     int i = at(f.rates(), day);
     Rate r = f.rates().get(i);
     long[] n = f.nanos();
-    return Charge.priced(amount(usage, n[3 * i], n[3 * i + 1], n[3 * i + 2], r), basis(f, r, day));
+    return Charge.priced(amount(usage, n[4 * i], n[4 * i + 1], n[4 * i + 2], n[4 * i + 3], r), basis(f, r, day));
   }
 
   /** {@return the exact amount of {@code usage} at {@code rate}}. */
   public static BigDecimal amount(TokenUsage usage, Rate rate) {
-    return amount(usage, rate.inputNanos(), rate.cachedInputNanos(), rate.outputNanos(), rate);
+    return amount(usage, rate.inputNanos(), rate.cachedInputNanos(), rate.outputNanos(), rate.cacheWriteNanos(),
+        rate);
   }
 
-  private static BigDecimal amount(TokenUsage usage, long inputNanos, long cachedNanos, long outputNanos, Rate rate) {
+  /** {@code cacheWriteNanos} is -1 for a rate without a cache-write price. */
+  private static BigDecimal amount(TokenUsage usage, long inputNanos, long cachedNanos, long outputNanos,
+      long cacheWriteNanos, Rate rate) {
     if (usage.isZero()) {
       return BigDecimal.ZERO;
     }
+    // Without a cache-write rate, cache writes are uncached input: the classic formula, unchanged.
+    long writes = cacheWriteNanos < 0 ? 0 : usage.cacheWriteInputTokens();
+    long plainInput = Math.max(0, usage.uncachedInputTokens() - writes);
     // rates have at most 9 decimals: tokens x (rate x 10^9) in whole units, exact while it fits a long
     try {
       long sum = Math.addExact(Math.addExact(
-          Math.multiplyExact(usage.uncachedInputTokens(), inputNanos),
+          Math.multiplyExact(plainInput, inputNanos),
           Math.multiplyExact(usage.cachedInputTokens(), cachedNanos)),
           Math.multiplyExact(usage.outputTokens(), outputNanos));
+      if (writes > 0) {
+        sum = Math.addExact(sum, Math.multiplyExact(writes, cacheWriteNanos));
+      }
       return BigDecimal.valueOf(sum, 15); // / 10^9 for the rate, / 10^6 for per million
     } catch (ArithmeticException tooLarge) {
-      BigDecimal sum = rate.inputPerMillion().multiply(BigDecimal.valueOf(usage.uncachedInputTokens()))
+      BigDecimal sum = rate.inputPerMillion().multiply(BigDecimal.valueOf(plainInput))
           .add(rate.cachedInputPerMillion().multiply(BigDecimal.valueOf(usage.cachedInputTokens())))
           .add(rate.outputPerMillion().multiply(BigDecimal.valueOf(usage.outputTokens())));
+      if (writes > 0) {
+        sum = sum.add(rate.cacheWriteOrInputPerMillion().multiply(BigDecimal.valueOf(writes)));
+      }
       return sum.divide(MILLION); // a power of ten: exact
     }
   }
@@ -256,7 +283,8 @@ public final class RateTable {
           .append(r.cachedInputPerMillion().toPlainString()).append('\t')
           .append(r.outputPerMillion().toPlainString()).append('\t')
           .append(pinnedNote == null ? r.source() : r.source() + " (" + pinnedNote + ")").append('\t')
-          .append(r.retrieved() == null ? "" : r.retrieved().toString()).append('\n');
+          .append(r.retrieved() == null ? "" : r.retrieved().toString()).append('\t')
+          .append(r.cacheWritePerMillion() == null ? "" : r.cacheWritePerMillion().toPlainString()).append('\n');
     }
     return b.toString();
   }
@@ -267,21 +295,16 @@ public final class RateTable {
     List<TsvText.Line> lines = TsvText.lines(bytes)
         .orElseThrow(() -> PricingException.of(name + ": not UTF-8 text"));
     List<Rate> rows = new ArrayList<>();
-    boolean header = false;
+    int columns = -1;
     Map<String, Integer> seen = new HashMap<>();
     for (TsvText.Line line : lines) {
       int number = line.number();
       String[] cells = line.cells();
-      if (!header) {
-        List<String> got = Arrays.stream(cells).map(String::trim).toList();
-        if (!got.equals(COLUMNS)) {
-          throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-              + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
-        }
-        header = true;
+      if (columns < 0) {
+        columns = header(name, number, cells);
         continue;
       }
-      Rate r = row(name, number, cells, user);
+      Rate r = row(name, number, cells, columns, user);
       String key = r.model() + "@" + r.effectiveFrom();
       Integer before = seen.putIfAbsent(key, number);
       if (before != null) {
@@ -290,17 +313,27 @@ public final class RateTable {
       }
       rows.add(r);
     }
-    if (!header) {
+    if (columns < 0) {
       throw PricingException.of(name + ": no header line; expected the tab-separated columns "
           + String.join(", ", COLUMNS));
     }
     return rows;
   }
 
-  private static Rate row(String name, int number, String[] cells, boolean user) {
-    if (cells.length > COLUMNS.size()) {
-      throw error(name, number, "column " + (COLUMNS.size() + 1) + ": unexpected; rows have at most "
-          + COLUMNS.size() + " tab-separated columns");
+  /** {@return how many columns the header names}: all of {@link #COLUMNS}, or all but the optional last. */
+  private static int header(String name, int number, String[] cells) {
+    List<String> got = Arrays.stream(cells).map(String::trim).toList();
+    if (got.equals(COLUMNS) || got.equals(COLUMNS.subList(0, COLUMNS.size() - 1))) {
+      return got.size();
+    }
+    throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
+        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
+  }
+
+  private static Rate row(String name, int number, String[] cells, int columns, boolean user) {
+    if (cells.length > columns) {
+      throw error(name, number, "column " + (columns + 1) + ": unexpected; rows have at most "
+          + columns + " tab-separated columns");
     }
     String model = TsvText.cell(cells, 0).toLowerCase(Locale.ROOT);
     if (model.isEmpty()) {
@@ -321,7 +354,9 @@ public final class RateTable {
       throw error(name, number, "column source: must not be empty; say where the figures come from");
     }
     LocalDate retrieved = date(name, number, "retrieved", TsvText.cell(cells, 7), true);
-    return new Rate(model, aliases, from, input, cached, output, source, retrieved, user);
+    String writeText = TsvText.cell(cells, 8);
+    BigDecimal cacheWrite = writeText.isEmpty() ? null : rate(name, number, "cache_write_per_1m", writeText, null);
+    return new Rate(model, aliases, from, input, cached, cacheWrite, output, source, retrieved, user);
   }
 
   private static LocalDate date(String name, int number, String column, String text, boolean optional) {
