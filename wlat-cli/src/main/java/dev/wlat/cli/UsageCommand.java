@@ -50,7 +50,7 @@ final class UsageCommand implements Callable<Integer> {
       description = "day (default), week, month, session or thread.")
   String group;
 
-  @Option(names = "--by", paramLabel = "KEY", description = "Split each group by model, repo, cwd or outcome.")
+  @Option(names = "--by", paramLabel = "KEY", description = "Split each group by model, repo, cwd, outcome or provider.")
   String by;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), tsv or json.")
@@ -62,7 +62,7 @@ final class UsageCommand implements Callable<Integer> {
   @Mixin PrivacyOption privacy;
 
   private static final List<String> GROUPS = List.of("day", "week", "month", "session", "thread");
-  private static final List<String> BYS = List.of("model", "repo", "cwd", "outcome");
+  private static final List<String> BYS = List.of("model", "repo", "cwd", "outcome", "provider");
   private static final List<String> FORMATS = List.of("table", "tsv", "json");
 
   /** The sums of one output row. */
@@ -140,6 +140,7 @@ final class UsageCommand implements Callable<Integer> {
   private String byKey(UsageJob.Row r) {
     String v = switch (by) {
       case "model" -> r.model();
+      case "provider" -> r.provider();
       case "repo" -> r.repo();
       case "cwd" -> privacy.privacy().cwd(r.cwd(), null);
       default -> r.outcome();

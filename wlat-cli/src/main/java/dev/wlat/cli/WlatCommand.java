@@ -26,6 +26,7 @@ import picocli.CommandLine;
         CaptureCommand.class,
         WatchCommand.class,
         ServeCommand.class,
+        DashboardCommand.class,
         CompletionCommand.class,
         ValidateCommand.class,
         InspectLogCommand.class,

@@ -10,15 +10,22 @@ import dev.wlat.ingest.ChatProcesses;
 import dev.wlat.ingest.CodexHome;
 import dev.wlat.ingest.RolloutFile;
 import dev.wlat.ingest.RolloutParser;
+import dev.wlat.ingest.SessionIndex;
+import dev.wlat.ingest.claude.ClaudeCall;
+import dev.wlat.ingest.claude.ClaudeLog;
 import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
+import dev.wlat.model.EventFlag;
+import dev.wlat.model.RateLimitSnapshot;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SessionSegment;
 import dev.wlat.model.ThreadAccounting;
+import dev.wlat.model.TokenEvent;
 import dev.wlat.model.TimeWindow;
 import dev.wlat.model.TokenUsage;
 import dev.wlat.report.summary.ReportDataException;
 import dev.wlat.report.TsvStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,49 +47,86 @@ import java.util.concurrent.Future;
  */
 public final class UsageJob {
 
+  /** The Codex provider's label. */
+  public static final String CODEX = "codex";
+  /** The Claude Code provider's label. */
+  public static final String CLAUDE = "claude";
+
   /**
    * One accounted token row with a delta.
    *
    * @param eventId its {@code event_id}
    * @param at its time
-   * @param threadId its thread
+   * @param provider {@value #CODEX}, or {@code claude} for a Claude Code call
+   * @param threadId its thread (a Claude Code session)
    * @param sessionId its session segment
    * @param model its model, or {@code null}
+   * @param effort its reasoning effort, or {@code null}
    * @param repo its thread's GitHub repository ({@code owner/name}), or {@code null}
    * @param cwd its working directory, or {@code null}
    * @param outcome its thread's outcome label
    * @param delta its delta usage
    * @param contextWindow the model's context window the row reported, or {@code null}
+   * @param sourcePath the log file that holds it, or {@code null} when read from tables without it
+   * @param line its line in {@code sourcePath} (1-based), or 0
    */
-  public record Row(String eventId, Instant at, String threadId, String sessionId, String model, String repo,
-      String cwd, String outcome, TokenUsage delta, Long contextWindow) {}
+  public record Row(String eventId, Instant at, String provider, String threadId, String sessionId, String model,
+      String effort, String repo, String cwd, String outcome, TokenUsage delta, Long contextWindow, String sourcePath,
+      long line) {}
 
-  /** The rows of the window and what was read for them. */
-  public record Result(List<Row> rows, long filesRead, long threads, String source) {}
+  /**
+   * What a thread is, beside its rows.
+   *
+   * @param threadId the thread
+   * @param provider its provider label
+   * @param parentThreadId the thread that spawned it (a subagent's parent), or {@code null}
+   * @param agent its agent role or nickname when it is a subagent, or {@code null}
+   * @param title its title as the Codex state DB holds it, or {@code null}
+   */
+  public record ThreadInfo(String threadId, String provider, String parentThreadId, String agent, String title) {}
+
+  /**
+   * The latest rate-limit snapshot read, and when it was taken.
+   *
+   * @param at the time of the row that carried it
+   * @param snapshot the snapshot, never empty
+   */
+  public record Limits(Instant at, RateLimitSnapshot snapshot) {
+
+    /** {@return the later of {@code a} and {@code b}, either may be {@code null}}. */
+    static Limits later(Limits a, Limits b) {
+      return a == null ? b : b == null || a.at().isAfter(b.at()) ? a : b;
+    }
+  }
+
+  /**
+   * The rows of the window, their threads, and what was read for them.
+   *
+   * @param rows the accounted rows with a delta
+   * @param filesRead the log files read for them
+   * @param threads how many threads were read
+   * @param source where they were read from
+   * @param threadInfo what each thread is, by id (may lack threads)
+   * @param limits the latest rate-limit snapshot read (from a live row, not a replayed one), or {@code null}
+   */
+  public record Result(List<Row> rows, long filesRead, long threads, String source, Map<String, ThreadInfo> threadInfo,
+      Limits limits) {
+
+    /** {@return a result without thread details or limits}. */
+    public Result(List<Row> rows, long filesRead, long threads, String source) {
+      this(rows, filesRead, threads, source, Map.of(), null);
+    }
+  }
 
   private UsageJob() {}
 
   /** {@return the rows of {@code window} from the rollouts of {@code codexHome}}, parsed on {@code threads} threads. */
   public static Result fromHome(Path codexHome, TimeWindow window, int threads) {
     CodexHome home = CodexHome.open(codexHome);
-    Map<String, List<RolloutFile>> groups = new TreeMap<>();
-    for (RolloutFile f : home.rollouts(null)) {
-      String key = f.threadIdFromName() != null ? f.threadIdFromName() : "path:" + f.relativePath();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-    }
-    Instant since = window.since();
-    List<List<RolloutFile>> work = new ArrayList<>();
-    long files = 0;
-    for (List<RolloutFile> g : groups.values()) {
-      if (since == null || g.stream().anyMatch(f -> !f.lastModified().isBefore(since))) {
-        work.add(g);
-        files += g.size();
-      }
-    }
-    AttributionStep attribution = new AttributionStep(
-        Attributor.create(RepoIndex.empty(), AttributionOverrides.EMPTY, List.of()), List.of(), ChatProcesses.EMPTY);
+    List<List<RolloutFile>> work = groupsSince(home, window.since());
+    long files = work.stream().mapToLong(List::size).sum();
     RolloutParser parser = RolloutParser.create();
-    ThreadAccountant accountant = ThreadAccountant.create();
+    Accounting accounting = new Accounting();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "wlat-usage");
       t.setDaemon(true);
@@ -91,55 +135,145 @@ public final class UsageJob {
     try {
       List<Future<List<ThreadRows>>> done = new ArrayList<>(work.size());
       for (List<RolloutFile> g : work) {
-        done.add(pool.submit(() -> group(g, window, parser, accountant, attribution)));
+        done.add(pool.submit(() -> accounting.rows(g.stream().map(parser::parse).toList(), window)));
       }
-      List<Row> rows = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
+      List<List<ThreadRows>> groups = new ArrayList<>(done.size());
       for (Future<List<ThreadRows>> f : done) {
-        for (ThreadRows t : Futures.get(f)) {
-          if (seen.add(t.threadId())) { // a thread split over two groups: its first group counts, as in a backfill
-            rows.addAll(t.rows());
-          }
-        }
+        groups.add(Futures.get(f));
       }
-      return new Result(rows, files, seen.size(), home.path().toString());
+      return named(assemble(groups, files, home.path().toString()), SessionIndex.read(home.path()));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private record ThreadRows(String threadId, List<Row> rows) {}
-
-  private static List<ThreadRows> group(List<RolloutFile> files, TimeWindow window, RolloutParser parser,
-      ThreadAccountant accountant, AttributionStep attribution) {
-    List<RolloutSegment> segments = new ArrayList<>(files.size());
-    Map<String, SessionSegment> byId = new HashMap<>();
-    for (RolloutFile f : files) {
-      RolloutSegment s = parser.parse(f);
-      segments.add(s);
-      byId.put(s.segment().segmentId(), s.segment());
+  /**
+   * {@return the rollout files of {@code home} grouped by the thread their names carry}, only the
+   * groups with a file modified since {@code since} (all when {@code null}), each group whole.
+   */
+  static List<List<RolloutFile>> groupsSince(CodexHome home, Instant since) {
+    Map<String, List<RolloutFile>> groups = new TreeMap<>();
+    for (RolloutFile f : home.rollouts(null)) {
+      groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>()).add(f);
     }
-    List<ThreadRows> out = new ArrayList<>(1);
-    for (List<RolloutSegment> thread : ThreadGrouping.byThread(segments)) {
-      ThreadAccounting t = accountant.account(thread);
-      List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, window);
-      List<Row> rows = new ArrayList<>();
-      if (!inWindow.isEmpty()) {
-        SessionSegment first = AttributionStep.firstSegment(t, byId);
-        Attribution a = attribution.attribute(t, inWindow, first, null).attribution();
-        for (EventAccounting e : inWindow) {
-          if (!e.accountingIncluded() || e.delta().isZero()) {
-            continue;
-          }
-          SessionSegment seg = byId.get(e.event().sessionSegmentId());
-          String cwd = e.event().cwd() != null ? e.event().cwd() : seg == null ? null : seg.cwd();
-          rows.add(new Row(e.event().eventId(), e.event().timestamp(), t.threadId(), e.event().sessionSegmentId(),
-              e.event().model(), a.githubSlug(), cwd, a.outcome().label(), e.delta(), e.event().modelContextWindow()));
+    List<List<RolloutFile>> work = new ArrayList<>();
+    for (List<RolloutFile> g : groups.values()) {
+      if (since == null || g.stream().anyMatch(f -> !f.lastModified().isBefore(since))) {
+        work.add(g);
+      }
+    }
+    return work;
+  }
+
+  /**
+   * {@return {@code r} with the Claude Code calls of {@code log} in {@code window} added}: each a
+   * row of provider {@value #CLAUDE} whose thread is its session; {@code r} may be {@code null} (no
+   * Codex rows). Claude Code's usage lines are per call already, deduplicated by the parser.
+   */
+  public static Result withClaude(Result r, ClaudeLog log, TimeWindow window, String source) {
+    List<Row> rows = new ArrayList<>(r == null ? List.of() : r.rows());
+    Map<String, ThreadInfo> info = new HashMap<>(r == null ? Map.of() : r.threadInfo());
+    Set<String> sessions = new HashSet<>();
+    for (ClaudeCall c : log.calls()) {
+      if (!window.contains(c.at()) || c.usage().isZero()) {
+        continue;
+      }
+      String session = c.sessionId() != null ? c.sessionId() : "claude:" + c.file().getFileName();
+      rows.add(new Row(c.id(), c.at(), CLAUDE, session, session, c.model(), null, null, c.cwd(), "unknown",
+          c.usage(), null, c.file().toString(), c.line()));
+      sessions.add(session);
+      info.putIfAbsent(session, new ThreadInfo(session, CLAUDE, null, null, null));
+    }
+    String from = r == null ? source : r.source() + " + " + source;
+    return new Result(List.copyOf(rows), (r == null ? 0 : r.filesRead()) + log.filesRead(),
+        (r == null ? 0 : r.threads()) + sessions.size(), from, Map.copyOf(info), r == null ? null : r.limits());
+  }
+
+  /** {@return {@code r} with each thread's name from Codex's session index as its title}. */
+  static Result named(Result r, SessionIndex names) {
+    if (names.names().isEmpty()) {
+      return r;
+    }
+    Map<String, ThreadInfo> info = new HashMap<>(r.threadInfo());
+    info.replaceAll((id, t) -> new ThreadInfo(id, t.provider(), t.parentThreadId(), t.agent(),
+        names.nameOf(id).orElse(t.title())));
+    return new Result(r.rows(), r.filesRead(), r.threads(), r.source(), Map.copyOf(info), r.limits());
+  }
+
+  /** {@return the key that groups {@code f} with the other files of its thread}. */
+  static String groupKey(RolloutFile f) {
+    return f.threadIdFromName() != null ? f.threadIdFromName() : "path:" + f.relativePath();
+  }
+
+  /** One thread's rows in the window, what it is, and its latest rate-limit snapshot (or {@code null}). */
+  record ThreadRows(ThreadInfo info, List<Row> rows, Limits limits) {}
+
+  /** {@return the result of thread groups in key order}: a thread split over two groups counts in its first, as in a backfill. */
+  static Result assemble(Iterable<List<ThreadRows>> groups, long files, String source) {
+    List<Row> rows = new ArrayList<>();
+    Map<String, ThreadInfo> info = new HashMap<>();
+    Limits limits = null;
+    for (List<ThreadRows> g : groups) {
+      for (ThreadRows t : g) {
+        limits = Limits.later(limits, t.limits());
+        if (info.putIfAbsent(t.info().threadId(), t.info()) == null) {
+          rows.addAll(t.rows());
         }
       }
-      out.add(new ThreadRows(t.threadId(), rows));
     }
-    return out;
+    return new Result(List.copyOf(rows), files, info.size(), source, Map.copyOf(info), limits);
+  }
+
+  /** Accounts parsed segments into rows: the same for a whole read and for a live refresh. */
+  static final class Accounting {
+    private final ThreadAccountant accountant = ThreadAccountant.create();
+    private final AttributionStep attribution = new AttributionStep(
+        Attributor.create(RepoIndex.empty(), AttributionOverrides.EMPTY, List.of()), List.of(), ChatProcesses.EMPTY);
+
+    /** {@return the rows of {@code window} of each thread in {@code segments}} (one file group). */
+    List<ThreadRows> rows(List<RolloutSegment> segments, TimeWindow window) {
+      Map<String, SessionSegment> byId = new HashMap<>();
+      for (RolloutSegment s : segments) {
+        byId.put(s.segment().segmentId(), s.segment());
+      }
+      List<ThreadRows> out = new ArrayList<>(1);
+      for (List<RolloutSegment> thread : ThreadGrouping.byThread(segments)) {
+        ThreadAccounting t = accountant.account(thread);
+        List<EventAccounting> inWindow = Reconciliation.eventsInWindow(t, window);
+        List<Row> rows = new ArrayList<>();
+        if (!inWindow.isEmpty()) {
+          SessionSegment first = AttributionStep.firstSegment(t, byId);
+          Attribution a = attribution.attribute(t, inWindow, first, null).attribution();
+          for (EventAccounting e : inWindow) {
+            if (!e.accountingIncluded() || e.delta().isZero()) {
+              continue;
+            }
+            SessionSegment seg = byId.get(e.event().sessionSegmentId());
+            String cwd = e.event().cwd() != null ? e.event().cwd() : seg == null ? null : seg.cwd();
+            rows.add(new Row(e.event().eventId(), e.event().timestamp(), CODEX, t.threadId(),
+                e.event().sessionSegmentId(), e.event().model(), e.event().effort(), a.githubSlug(), cwd,
+                a.outcome().label(), e.delta(), e.event().modelContextWindow(), e.event().sourcePath(),
+                e.event().lineNumber()));
+          }
+        }
+        String parent = null;
+        String agent = null;
+        Limits limits = null;
+        for (RolloutSegment s : thread) {
+          SessionSegment g = s.segment();
+          parent = parent != null ? parent : g.parentThreadId();
+          agent = agent != null ? agent : g.agentRole() != null ? g.agentRole() : g.agentNickname();
+          for (TokenEvent e : s.events()) {
+            if (e.rateLimits() != null && !e.rateLimits().isEmpty() && !e.has(EventFlag.REPLAYED)
+                && !e.has(EventFlag.REPLAY_UNVERIFIED) && (limits == null || e.timestamp().isAfter(limits.at()))) {
+              limits = new Limits(e.timestamp(), e.rateLimits());
+            }
+          }
+        }
+        out.add(new ThreadRows(new ThreadInfo(t.threadId(), CODEX, parent, agent, null), rows, limits));
+      }
+      return out;
+    }
   }
 
   /**
@@ -171,14 +305,23 @@ public final class UsageJob {
       int contextWindow = acc.hasColumn("model_context_window") ? acc.column("model_context_window") : -1;
       int rawId = raw == null ? -1 : raw.column("event_id");
       int rawCwd = raw == null ? -1 : raw.column("cwd");
+      int rawEffort = raw == null ? -1 : raw.column("reasoning_effort");
+      int rawPath = raw == null ? -1 : raw.column("source_path");
+      int rawLine = raw == null ? -1 : raw.column("line_number");
       while (acc.next()) {
         String cwd = null;
+        String effort = null;
+        String path = null;
+        long line = 0;
         if (raw != null) {
           if (!raw.next() || !String.valueOf(raw.text(rawId)).equals(String.valueOf(acc.text(id)))) {
             throw acc.bad(id, "the event id of the same line of raw_token_events.tsv (the two tables hold the"
                 + " same rows in the same order)");
           }
           cwd = raw.text(rawCwd);
+          effort = raw.text(rawEffort);
+          path = raw.text(rawPath);
+          line = raw.text(rawLine) == null ? 0 : raw.number(rawLine);
         }
         Instant when = acc.instant(at);
         if (when == null) {
@@ -191,11 +334,37 @@ public final class UsageJob {
             acc.number(reasoning), acc.number(total), acc.number(cacheWrite));
         String o = acc.text(outcome);
         String w = contextWindow < 0 ? null : acc.text(contextWindow);
-        rows.add(new Row(acc.text(id), when, acc.text(thread), acc.text(session), acc.text(model), acc.text(repo), cwd,
-            o == null ? "unknown" : o, d, w == null ? null : acc.number(contextWindow)));
+        rows.add(new Row(acc.text(id), when, CODEX, acc.text(thread), acc.text(session), acc.text(model), effort,
+            acc.text(repo), cwd, o == null ? "unknown" : o, d, w == null ? null : acc.number(contextWindow), path, line));
         threads.add(acc.text(thread));
       }
     }
-    return new Result(rows, 0, threads.size(), data.toString());
+    return new Result(rows, 0, threads.size(), data.toString(), threadInfo(data.resolve("codex_threads.tsv"), threads),
+        null);
+  }
+
+  /** {@return what {@code codexThreads} (when there) says of each of {@code threads}}. */
+  private static Map<String, ThreadInfo> threadInfo(Path codexThreads, Set<String> threads) {
+    Map<String, ThreadInfo> info = new HashMap<>();
+    if (Files.isRegularFile(codexThreads)) {
+      try (TsvStream t = TsvStream.open(codexThreads)) {
+        int id = t.column("thread_id");
+        int parent = t.column("parent_thread_id");
+        int role = t.column("agent_role");
+        int nickname = t.column("agent_nickname");
+        int title = t.column("title");
+        while (t.next()) {
+          String thread = t.text(id);
+          if (threads.contains(thread)) {
+            String agent = t.text(role) != null ? t.text(role) : t.text(nickname);
+            info.put(thread, new ThreadInfo(thread, CODEX, t.text(parent), agent, t.text(title)));
+          }
+        }
+      }
+    }
+    for (String thread : threads) {
+      info.putIfAbsent(thread, new ThreadInfo(thread, CODEX, null, null, null));
+    }
+    return info;
   }
 }

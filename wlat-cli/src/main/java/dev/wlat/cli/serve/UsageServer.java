@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.cli.job.UsageJob;
+import dev.wlat.ingest.IngestException;
+import dev.wlat.ingest.context.CallContext;
 import dev.wlat.model.Charge;
+import dev.wlat.model.Privacy;
+import dev.wlat.model.TimeWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -23,7 +29,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,38 +41,86 @@ import java.util.function.Supplier;
  * the server's random token, Host and Origin must name this loopback server, and only the known
  * paths answer (no directory listing, nothing from the file system).
  *
- * <p>{@code GET /health} answers without the token; {@code GET /api/usage} pages the accounted calls
- * (newest first) with {@code limit}, {@code offset} and the filters {@code model}, {@code repo};
- * {@code POST /api/refresh} reads the Codex home again.
+ * <p>{@code GET /health} and {@code GET /} (the dashboard page, which holds no data) answer without
+ * the token; {@code GET /api/usage} pages the accounted calls (newest first) with {@code limit},
+ * {@code offset} and the filters {@code model}, {@code repo}, {@code provider}; {@code GET /api/dashboard} is the
+ * page's data; {@code GET /api/context?event_id=} counts what the log lines before one call hold
+ * (when the context API is on); {@code POST /api/refresh} reads what is new.
  */
 public final class UsageServer implements AutoCloseable {
 
   private static final int MAX_LIMIT = 1000;
   private static final JsonFactory JSON = new JsonFactory();
+  /** The page's policy: its own inline script and style only, requests to this server only, no frames, no forms. */
+  private static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
+      + " img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  private static final String PAGE = DashboardData.page();
 
   private final HttpServer server;
   private final String token;
-  private final Supplier<UsageJob.Result> source;
+  private final Backend backend;
   private final Pricing pricing;
-  private volatile UsageJob.Result rows;
+  private final boolean contextApi;
 
-  private UsageServer(HttpServer server, String token, Supplier<UsageJob.Result> source, Pricing pricing) {
+  /**
+   * What the server serves: the rows as of now, a refresh, and the dashboard data of the rows.
+   *
+   * @param current the rows as of the last read
+   * @param refresh reads what is new, and says what it read
+   * @param dashboard the dashboard JSON of some rows
+   * @param privacy what the context API may show: text only in {@link Privacy.Mode#NORMAL}
+   */
+  public record Backend(Supplier<UsageJob.Result> current, Supplier<Refreshed> refresh,
+      Function<UsageJob.Result, byte[]> dashboard, Privacy privacy) {
+
+    /** {@return a backend that reads {@code source} whole again on each refresh}, its dashboard from {@code data}. */
+    public static Backend rereading(Supplier<UsageJob.Result> source, Function<UsageJob.Result, byte[]> data,
+        Privacy privacy) {
+      AtomicReference<UsageJob.Result> rows = new AtomicReference<>(source.get());
+      return new Backend(rows::get, () -> {
+        UsageJob.Result r = source.get();
+        rows.set(r);
+        return new Refreshed(r.rows().size(), r.filesRead(), -1);
+      }, data, privacy);
+    }
+  }
+
+  /**
+   * What a refresh read.
+   *
+   * @param rows the rows after it
+   * @param filesRead the files it read
+   * @param bytesRead the bytes it parsed, or -1 when not counted
+   */
+  public record Refreshed(long rows, long filesRead, long bytesRead) {}
+
+  private UsageServer(HttpServer server, String token, Backend backend, Pricing pricing, boolean contextApi) {
     this.server = server;
     this.token = token;
-    this.source = source;
+    this.backend = backend;
     this.pricing = pricing;
-    this.rows = source.get();
+    this.contextApi = contextApi;
   }
 
   /**
    * {@return a started server on 127.0.0.1:{@code port} ({@code 0}: any free port)} over the rows
-   * {@code source} reads (again on each refresh).
+   * {@code source} reads (again on each refresh), its dashboard with the default thresholds in UTC.
    */
   public static UsageServer start(int port, Supplier<UsageJob.Result> source, Pricing pricing) throws IOException {
+    TimeWindow all = TimeWindow.parse("all", null, Instant.EPOCH, ZoneOffset.UTC);
+    return start(port, Backend.rereading(source, r -> DashboardData.of(r, pricing, Thresholds.defaults(),
+        Privacy.NORMAL, ZoneOffset.UTC, Instant.now(), all, true).json(), Privacy.NORMAL), pricing, true);
+  }
+
+  /**
+   * {@return a started server on 127.0.0.1:{@code port} ({@code 0}: any free port)} over {@code backend};
+   * {@code /api/context} answers only when {@code contextApi}.
+   */
+  public static UsageServer start(int port, Backend backend, Pricing pricing, boolean contextApi) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     byte[] raw = new byte[24];
     new SecureRandom().nextBytes(raw);
-    UsageServer s = new UsageServer(http, HexFormat.of().formatHex(raw), source, pricing);
+    UsageServer s = new UsageServer(http, HexFormat.of().formatHex(raw), backend, pricing, contextApi);
     http.createContext("/", s::handle);
     http.setExecutor(Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "wlat-serve");
@@ -100,20 +158,27 @@ public final class UsageServer implements AutoCloseable {
       Map<String, String> query = query(uri.getRawQuery());
       switch (path) {
         case "/health" -> send(x, 200, "application/json", "{\"status\":\"ok\"}\n");
-        case "/api/usage", "/api/refresh" -> {
+        case "/", "/index.html" -> page(x);
+        case "/api/usage", "/api/refresh", "/api/dashboard", "/api/context" -> {
           if (!authorized(x, query)) {
             return;
           }
-          if (path.equals("/api/refresh")) {
-            if (!x.getRequestMethod().equals("POST")) {
-              send(x, 405, "text/plain", "POST only\n");
-              return;
-            }
-            rows = source.get();
-            send(x, 200, "application/json", "{\"refreshed\":true,\"rows\":" + rows.rows().size() + "}\n");
+          boolean post = path.equals("/api/refresh");
+          if (!x.getRequestMethod().equals(post ? "POST" : "GET")) {
+            x.getResponseHeaders().set("Allow", post ? "POST" : "GET");
+            send(x, 405, "text/plain", (post ? "POST" : "GET") + " only\n");
             return;
           }
-          usage(x, query);
+          switch (path) {
+            case "/api/refresh" -> {
+              Refreshed r = backend.refresh().get();
+              send(x, 200, "application/json", "{\"refreshed\":true,\"rows\":" + r.rows() + ",\"files_read\":"
+                  + r.filesRead() + ",\"bytes_read\":" + r.bytesRead() + "}\n");
+            }
+            case "/api/dashboard" -> send(x, 200, "application/json", backend.dashboard().apply(backend.current().get()));
+            case "/api/context" -> context(x, query);
+            default -> usage(x, query);
+          }
         }
         default -> send(x, 404, "text/plain", "not found\n");
       }
@@ -165,9 +230,10 @@ public final class UsageServer implements AutoCloseable {
       return;
     }
     List<UsageJob.Row> all = new ArrayList<>();
-    for (UsageJob.Row r : rows.rows()) {
+    for (UsageJob.Row r : backend.current().get().rows()) {
       if ((!q.containsKey("model") || q.get("model").equals(r.model()))
-          && (!q.containsKey("repo") || q.get("repo").equals(r.repo()))) {
+          && (!q.containsKey("repo") || q.get("repo").equals(r.repo()))
+          && (!q.containsKey("provider") || q.get("provider").equals(r.provider()))) {
         all.add(r);
       }
     }
@@ -185,6 +251,7 @@ public final class UsageServer implements AutoCloseable {
         g.writeStartObject();
         g.writeStringField("event_id", r.eventId());
         g.writeStringField("at", r.at().toString());
+        g.writeStringField("provider", r.provider());
         g.writeStringField("thread_id", r.threadId());
         g.writeStringField("model", r.model());
         g.writeStringField("repo", r.repo());
@@ -207,6 +274,83 @@ public final class UsageServer implements AutoCloseable {
     send(x, 200, "application/json", body.toString(StandardCharsets.UTF_8));
   }
 
+  /** The page: static, no data in it (that comes from {@code /api/dashboard} with the token), no outside request allowed. */
+  private static void page(HttpExchange x) throws IOException {
+    if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
+      send(x, 405, "text/plain", "GET only\n");
+      return;
+    }
+    x.getResponseHeaders().set("Content-Security-Policy", CSP);
+    x.getResponseHeaders().set("X-Frame-Options", "DENY");
+    x.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    send(x, 200, "text/html", PAGE);
+  }
+
+  /** The context of one call: counts by kind; redacted text only when asked, and only in normal privacy mode. */
+  private void context(HttpExchange x, Map<String, String> q) throws IOException {
+    if (!contextApi) {
+      send(x, 404, "text/plain", "not found: the context API is off (wlat serve --no-context-api)\n");
+      return;
+    }
+    String id = q.get("event_id");
+    UsageJob.Row row = null;
+    for (UsageJob.Row r : backend.current().get().rows()) {
+      if (r.eventId().equals(id)) {
+        row = r;
+        break;
+      }
+    }
+    if (row == null) {
+      send(x, 404, "text/plain", "not found: no call with that event_id\n");
+      return;
+    }
+    if (row.sourcePath() == null || row.line() < 1 || !UsageJob.CODEX.equals(row.provider())) {
+      send(x, 404, "text/plain", "not found: no log line is known for that call (only Codex calls read from a"
+          + " Codex home have one)\n");
+      return;
+    }
+    boolean askedText = "1".equals(q.get("text"));
+    boolean text = askedText && backend.privacy().isNormal();
+    CallContext.Context c;
+    try {
+      c = CallContext.of(Path.of(row.sourcePath()), row.line(), text);
+    } catch (IngestException e) {
+      send(x, 409, "text/plain", "the log changed or cannot be read: refresh and try again\n");
+      return;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(body)) {
+      g.writeStartObject();
+      g.writeStringField("event_id", row.eventId());
+      g.writeNumberField("line", c.line());
+      g.writeNumberField("from_line", c.fromLine());
+      g.writeNumberField("malformed_lines", c.malformed());
+      g.writeArrayFieldStart("lines");
+      for (CallContext.Kind k : c.kinds()) {
+        g.writeStartObject();
+        g.writeStringField("kind", k.kind());
+        g.writeNumberField("count", k.count());
+        g.writeNumberField("bytes", k.bytes());
+        if (k.estimatedTokens() < 0) {
+          g.writeNullField("estimated_tokens");
+        } else {
+          g.writeNumberField("estimated_tokens", k.estimatedTokens());
+        }
+        if (k.text() != null) {
+          g.writeStringField("text", k.text());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("note", "the log lines since the previous token_count row, by kind; tokens estimated with"
+          + " jtokkit o200k_base from their text"
+          + (text ? "; text redacted and cut to " + CallContext.MAX_TEXT + " characters per kind"
+              : askedText ? "; text is not shown in " + backend.privacy().mode().label() + " privacy mode" : ""));
+      g.writeEndObject();
+    }
+    send(x, 200, "application/json", body.toByteArray());
+  }
+
   private static Map<String, String> query(String raw) {
     Map<String, String> q = new HashMap<>();
     if (raw == null || raw.isEmpty()) {
@@ -222,10 +366,17 @@ public final class UsageServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    send(x, status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange x, int status, String type, byte[] b) throws IOException {
     x.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
     x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     x.getResponseHeaders().set("Cache-Control", "no-store");
+    if (x.getRequestMethod().equals("HEAD")) {
+      x.sendResponseHeaders(status, -1);
+      return;
+    }
     x.sendResponseHeaders(status, b.length);
     try (OutputStream o = x.getResponseBody()) {
       o.write(b);

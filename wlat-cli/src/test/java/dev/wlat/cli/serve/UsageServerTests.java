@@ -34,9 +34,9 @@ class UsageServerTests {
     reads.incrementAndGet();
     List<UsageJob.Row> rows = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      rows.add(new UsageJob.Row("s:" + (i + 1), Instant.parse("2026-05-01T10:00:00Z").plusSeconds(60L * i), "t1", "s",
-          i % 2 == 0 ? "gpt-5.1-codex" : "x", "acme/web", "/w", "unknown", TokenUsage.of(1000 + i, 0, 0, 0, 1000 + i),
-          null));
+      rows.add(new UsageJob.Row("s:" + (i + 1), Instant.parse("2026-05-01T10:00:00Z").plusSeconds(60L * i), "codex",
+          "t1", "s", i % 2 == 0 ? "gpt-5.1-codex" : "x", null, "acme/web", "/w", "unknown",
+          TokenUsage.of(1000 + i, 0, 0, 0, 1000 + i), null, null, 0));
     }
     return new UsageJob.Result(rows, 1, 1, "test");
   }
@@ -100,7 +100,8 @@ class UsageServerTests {
     String t = server.token();
     assertThat(get("/../../etc/passwd", t).statusCode()).isEqualTo(404);
     assertThat(get("/api/../../etc/passwd", t).statusCode()).isEqualTo(404);
-    assertThat(get("/", t).statusCode()).isEqualTo(404);
+    assertThat(get("/index.html/../../etc/passwd", t).statusCode()).isEqualTo(404);
+    assertThat(get("/dashboard.html", t).statusCode()).isEqualTo(404);
     assertThat(get("/api/", t).statusCode()).isEqualTo(404);
     assertThat(raw("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
         + "\r\nConnection: close\r\n\r\n")).contains(" 404 ");
@@ -139,5 +140,25 @@ class UsageServerTests {
     try (UsageServer other = UsageServer.start(0, this::rows, Pricing.bundled())) {
       assertThat(server.token()).hasSize(48).matches("[0-9a-f]+").isNotEqualTo(other.token());
     }
+  }
+
+  @Test
+  void thePageNeedsNoTokenButItsDataDoesAndEachAnswersOnlyItsMethod() throws Exception {
+    String t = server.token();
+    HttpResponse<String> page = get("/", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(page.body()).doesNotContain("gpt-5.1-codex"); // the data comes only with the token
+    assertThat(get("/api/dashboard", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> data = get("/api/dashboard", t);
+    assertThat(data.statusCode()).isEqualTo(200);
+    assertThat(data.body()).startsWith("{\"schema\":\"wlat-dashboard/1\"").contains("gpt-5.1-codex");
+    HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "/api/dashboard")).header("Authorization", "Bearer " + t).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    // a row without a log line has no context to show
+    assertThat(get("/api/context?event_id=s:1", t).statusCode()).isEqualTo(404);
   }
 }
