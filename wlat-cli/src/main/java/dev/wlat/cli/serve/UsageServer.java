@@ -31,7 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,12 +58,40 @@ public final class UsageServer implements AutoCloseable {
   private static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline';"
       + " img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final String PAGE = DashboardData.page();
+  /**
+   * At most this many connections, and as many worker threads (made when needed, gone after 30 s
+   * idle): the JDK server reads a request's headers on a worker, so a slow client holds one; with a
+   * worker for every connection allowed, slow clients cannot starve the others.
+   */
+  private static final int CONNECTIONS = 64;
+
+  static {
+    // The JDK server's own limits, read once when its first server starts: a request must arrive
+    // whole within 10 s and a response be taken within 120 s (a slow or stalled client is dropped,
+    // so it cannot hold a worker), at most 100 header lines and 64 KiB of headers, 64 connections.
+    limit("sun.net.httpserver.maxReqTime", "10");
+    limit("sun.net.httpserver.maxRspTime", "120");
+    limit("sun.net.httpserver.maxReqHeaders", "100");
+    limit("sun.net.httpserver.maxReqHeaderSize", Integer.toString(64 * 1024));
+    limit("jdk.httpserver.maxConnections", Integer.toString(CONNECTIONS));
+  }
+
+  private static void limit(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
 
   private final HttpServer server;
   private final String token;
   private final Backend backend;
   private final Pricing pricing;
   private final boolean contextApi;
+  private final ExecutorService workers;
+  /** The dashboard JSON of the rows it was made from: made again only when a refresh brought new rows. */
+  private final AtomicReference<Rendered> dashboard = new AtomicReference<>();
+
+  private record Rendered(UsageJob.Result of, byte[] json) {}
 
   /**
    * What the server serves: the rows as of now, a refresh, and the dashboard data of the rows.
@@ -94,12 +125,14 @@ public final class UsageServer implements AutoCloseable {
    */
   public record Refreshed(long rows, long filesRead, long bytesRead) {}
 
-  private UsageServer(HttpServer server, String token, Backend backend, Pricing pricing, boolean contextApi) {
+  private UsageServer(HttpServer server, String token, Backend backend, Pricing pricing, boolean contextApi,
+      ExecutorService workers) {
     this.server = server;
     this.token = token;
     this.backend = backend;
     this.pricing = pricing;
     this.contextApi = contextApi;
+    this.workers = workers;
   }
 
   /**
@@ -120,13 +153,16 @@ public final class UsageServer implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     byte[] raw = new byte[24];
     new SecureRandom().nextBytes(raw);
-    UsageServer s = new UsageServer(http, HexFormat.of().formatHex(raw), backend, pricing, contextApi);
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(CONNECTIONS, CONNECTIONS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "wlat-serve");
+          t.setDaemon(true);
+          return t;
+        });
+    workers.allowCoreThreadTimeOut(true);
+    UsageServer s = new UsageServer(http, HexFormat.of().formatHex(raw), backend, pricing, contextApi, workers);
     http.createContext("/", s::handle);
-    http.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "wlat-serve");
-      t.setDaemon(true);
-      return t;
-    }));
+    http.setExecutor(workers);
     http.start();
     return s;
   }
@@ -144,44 +180,63 @@ public final class UsageServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 
   private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      if (!loopback(x.getRequestHeaders().getFirst("Host"), false)
-          || !loopback(x.getRequestHeaders().getFirst("Origin"), true)) {
-        send(x, 403, "text/plain", "forbidden: only this loopback server's own pages may call it\n");
-        return;
-      }
-      URI uri = x.getRequestURI();
-      String path = uri.getRawPath();
-      Map<String, String> query = query(uri.getRawQuery());
-      switch (path) {
-        case "/health" -> send(x, 200, "application/json", "{\"status\":\"ok\"}\n");
-        case "/", "/index.html" -> page(x);
-        case "/api/usage", "/api/refresh", "/api/dashboard", "/api/context" -> {
-          if (!authorized(x, query)) {
-            return;
-          }
-          boolean post = path.equals("/api/refresh");
-          if (!x.getRequestMethod().equals(post ? "POST" : "GET")) {
-            x.getResponseHeaders().set("Allow", post ? "POST" : "GET");
-            send(x, 405, "text/plain", (post ? "POST" : "GET") + " only\n");
-            return;
-          }
-          switch (path) {
-            case "/api/refresh" -> {
-              Refreshed r = backend.refresh().get();
-              send(x, 200, "application/json", "{\"refreshed\":true,\"rows\":" + r.rows() + ",\"files_read\":"
-                  + r.filesRead() + ",\"bytes_read\":" + r.bytesRead() + "}\n");
-            }
-            case "/api/dashboard" -> send(x, 200, "application/json", backend.dashboard().apply(backend.current().get()));
-            case "/api/context" -> context(x, query);
-            default -> usage(x, query);
-          }
+    try {
+      serve(x);
+    } catch (BadRequest e) {
+      send(x, 400, "text/plain", "bad request: " + e.getMessage() + "\n");
+    } catch (RuntimeException e) {
+      System.err.println("wlat serve: " + x.getRequestMethod() + " " + x.getRequestURI().getRawPath() + " failed: " + e);
+      send(x, 500, "text/plain", "internal error: the terminal running wlat serve says why\n");
+    } finally {
+      x.close();
+    }
+  }
+
+  /** A request this server cannot read (a bad escape in its query). */
+  private static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  private void serve(HttpExchange x) throws IOException {
+    if (!loopback(x.getRequestHeaders().getFirst("Host"), false)
+        || !loopback(x.getRequestHeaders().getFirst("Origin"), true)) {
+      send(x, 403, "text/plain", "forbidden: only this loopback server's own pages may call it\n");
+      return;
+    }
+    URI uri = x.getRequestURI();
+    String path = uri.getRawPath();
+    Map<String, String> query = query(uri.getRawQuery());
+    switch (path) {
+      case "/health" -> send(x, 200, "application/json", "{\"status\":\"ok\"}\n");
+      case "/", "/index.html" -> page(x);
+      case "/api/usage", "/api/refresh", "/api/dashboard", "/api/context" -> {
+        if (!authorized(x, query)) {
+          return;
         }
-        default -> send(x, 404, "text/plain", "not found\n");
+        boolean post = path.equals("/api/refresh");
+        if (!x.getRequestMethod().equals(post ? "POST" : "GET")) {
+          x.getResponseHeaders().set("Allow", post ? "POST" : "GET");
+          send(x, 405, "text/plain", (post ? "POST" : "GET") + " only\n");
+          return;
+        }
+        switch (path) {
+          case "/api/refresh" -> {
+            Refreshed r = backend.refresh().get();
+            send(x, 200, "application/json", "{\"refreshed\":true,\"rows\":" + r.rows() + ",\"files_read\":"
+                + r.filesRead() + ",\"bytes_read\":" + r.bytesRead() + "}\n");
+          }
+          case "/api/dashboard" -> send(x, 200, "application/json", dashboard());
+          case "/api/context" -> context(x, query);
+          default -> usage(x, query);
+        }
       }
+      default -> send(x, 404, "text/plain", "not found\n");
     }
   }
 
@@ -274,6 +329,16 @@ public final class UsageServer implements AutoCloseable {
     send(x, 200, "application/json", body.toString(StandardCharsets.UTF_8));
   }
 
+  private byte[] dashboard() {
+    UsageJob.Result now = backend.current().get();
+    Rendered r = dashboard.get();
+    if (r == null || r.of() != now) {
+      r = new Rendered(now, backend.dashboard().apply(now));
+      dashboard.set(r);
+    }
+    return r.json();
+  }
+
   /** The page: static, no data in it (that comes from {@code /api/dashboard} with the token), no outside request allowed. */
   private static void page(HttpExchange x) throws IOException {
     if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
@@ -358,9 +423,13 @@ public final class UsageServer implements AutoCloseable {
     }
     for (String part : raw.split("&")) {
       int eq = part.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      q.putIfAbsent(k, v);
+      try {
+        String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+        q.putIfAbsent(k, v);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("the query has a malformed %-escape");
+      }
     }
     return q;
   }

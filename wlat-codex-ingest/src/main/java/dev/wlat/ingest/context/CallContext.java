@@ -8,13 +8,14 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.wlat.ingest.IngestException;
 import dev.wlat.model.Redaction;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,10 @@ public final class CallContext {
 
   /** The most text kept per kind when text is asked for. */
   public static final int MAX_TEXT = 2_000;
-  /** A line longer than this is counted but not estimated: its text is not decoded. */
-  private static final int MAX_ESTIMATED_LINE = 4 << 20;
+  /** A line longer than this many bytes is counted (kind {@value #OVERSIZED}) but never held or decoded. */
+  public static final int MAX_LINE = 8 << 20;
+  /** The kind of a line longer than {@link #MAX_LINE}. */
+  public static final String OVERSIZED = "oversized_line";
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
@@ -46,7 +49,7 @@ public final class CallContext {
    * @param kind the kind
    * @param count how many lines
    * @param bytes their bytes
-   * @param estimatedTokens the estimated tokens of their text (string values), or -1 when a line was too long to estimate
+   * @param estimatedTokens the estimated tokens of their text (string values), or -1 for lines over {@link #MAX_LINE}
    * @param text their text, redacted and at most {@link #MAX_TEXT} characters, or {@code null} when not asked for
    */
   public record Kind(String kind, long count, long bytes, long estimatedTokens, String text) {}
@@ -78,12 +81,24 @@ public final class CallContext {
     Map<String, StringBuilder> texts = new LinkedHashMap<>();
     long from = 1;
     long malformed = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
-        1 << 16)) {
-      String text;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      Lines lines = new Lines(in);
       long n = 0;
-      while ((text = in.readLine()) != null) {
+      while (lines.next()) {
         n++;
+        if (lines.oversized) { // counted, never held: a line this long is no call's context to read
+          if (n == line) {
+            throw IngestException.of(file + ":" + line + ": not a token_count row (a line of " + lines.bytes
+                + " bytes)");
+          }
+          long[] c = counts.computeIfAbsent(OVERSIZED, k -> new long[3]);
+          c[0]++;
+          c[1] += lines.bytes;
+          c[2] = -1;
+          texts.computeIfAbsent(OVERSIZED, k -> new StringBuilder());
+          continue;
+        }
+        String text = lines.text();
         if (text.isBlank()) {
           continue;
         }
@@ -113,7 +128,7 @@ public final class CallContext {
         }
         long[] c = counts.computeIfAbsent(l.kind, k -> new long[3]);
         c[0]++;
-        c[1] += text.length();
+        c[1] += lines.bytes;
         if (c[2] >= 0) {
           c[2] = l.tokens < 0 ? -1 : c[2] + l.tokens;
         }
@@ -135,13 +150,59 @@ public final class CallContext {
 
   private record Line(String kind, long tokens, String text) {}
 
+  /** The lines of a stream, each at most {@link #MAX_LINE} bytes held; a longer one is skipped and marked. */
+  private static final class Lines {
+    private final InputStream in;
+    private byte[] buf = new byte[8192];
+    private int len;
+    long bytes;
+    boolean oversized;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    boolean next() throws IOException {
+      len = 0;
+      bytes = 0;
+      oversized = false;
+      int b;
+      boolean any = false;
+      while ((b = in.read()) >= 0) {
+        any = true;
+        if (b == '\n') {
+          return true;
+        }
+        bytes++;
+        if (oversized) {
+          continue;
+        }
+        if (len == MAX_LINE) {
+          oversized = true;
+          len = 0;
+          buf = new byte[8192];
+          continue;
+        }
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, Math.min(MAX_LINE, buf.length * 2));
+        }
+        buf[len++] = (byte) b;
+      }
+      return any;
+    }
+
+    String text() {
+      int end = len > 0 && buf[len - 1] == '\r' ? len - 1 : len;
+      return new String(buf, 0, end, StandardCharsets.UTF_8);
+    }
+  }
+
   /** {@return the kind, token estimate and text of one line}, or {@code null} when it is not a JSON object. */
   private static Line read(String line) {
     String type = null;
     String payloadType = null;
     String role = null;
     StringBuilder strings = new StringBuilder();
-    boolean estimate = line.length() <= MAX_ESTIMATED_LINE;
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -168,7 +229,7 @@ public final class CallContext {
                 payloadType = p.getText();
               } else if (depth == 1 && "role".equals(field)) {
                 role = p.getText();
-              } else if (estimate && !"id".equals(field) && !"call_id".equals(field)) {
+              } else if (!"id".equals(field) && !"call_id".equals(field)) {
                 if (strings.length() > 0) {
                   strings.append('\n');
                 }
@@ -191,6 +252,6 @@ public final class CallContext {
       kind = type + ":" + payloadType + (role == null ? "" : ":" + role);
     }
     String text = strings.toString();
-    return new Line(kind, estimate ? O200K.countTokensOrdinary(text) : -1, text);
+    return new Line(kind, O200K.countTokensOrdinary(text), text);
   }
 }

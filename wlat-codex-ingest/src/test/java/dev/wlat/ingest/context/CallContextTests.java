@@ -70,4 +70,28 @@ class CallContextTests {
     assertThatThrownBy(() -> CallContext.of(f, 99, false)).isInstanceOf(IngestException.class)
         .hasMessageContaining(":99: no token_count row");
   }
+
+  @Test
+  void aLineTooLongToHoldIsCountedNotRead() throws IOException {
+    Path f = temp.resolve("long.jsonl");
+    try (var out = Files.newOutputStream(f)) {
+      out.write(line("session_meta", "{\"id\":\"t\"}").getBytes());
+      out.write("{\"timestamp\":\"2026-05-01T10:00:00.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"text\":\"".getBytes());
+      byte[] chunk = new byte[1 << 20];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      for (int i = 0; i < 9; i++) { // 9 MiB: over the 8 MiB a line may hold
+        out.write(chunk);
+      }
+      out.write("\"}}\n".getBytes());
+      out.write(TOKEN_COUNT.getBytes());
+    }
+    CallContext.Context c = CallContext.of(f, 3, true);
+
+    assertThat(c.kinds()).extracting(CallContext.Kind::kind).containsExactly("session_meta", CallContext.OVERSIZED);
+    CallContext.Kind big = c.kinds().get(1);
+    assertThat(big.count()).isEqualTo(1);
+    assertThat(big.bytes()).isGreaterThan(9L << 20);
+    assertThat(big.estimatedTokens()).isEqualTo(-1);
+    assertThat(big.text()).isEmpty();
+  }
 }
