@@ -7,6 +7,7 @@ import dev.wlat.accounting.insights.Insight;
 import dev.wlat.accounting.insights.Insights;
 import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.accounting.pricing.Pricing;
+import dev.wlat.cli.job.InsightJson;
 import dev.wlat.cli.job.UsageJob;
 import dev.wlat.model.TimeWindow;
 import java.io.IOException;
@@ -124,16 +125,7 @@ final class InsightsCommand implements Callable<Integer> {
       g.writeNumberField("findings", total);
       g.writeArrayFieldStart("insights");
       for (Insight s : shown) {
-        g.writeStartObject();
-        g.writeStringField("kind", s.kind().label());
-        g.writeStringField("thread_id", s.threadId());
-        g.writeStringField("event_id", s.eventId());
-        g.writeNumberField("score", Math.round(s.score()));
-        g.writeNumberField("tokens_at_stake", s.tokensAtStake());
-        g.writeNumberField("severity", Math.round(s.severity() * 100) / 100.0);
-        g.writeStringField("why", s.why());
-        g.writeStringField("action", s.action());
-        g.writeEndObject();
+        InsightJson.write(g, s);
       }
       g.writeEndArray();
       g.writeEndObject();

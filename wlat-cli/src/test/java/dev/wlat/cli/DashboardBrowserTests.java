@@ -30,16 +30,6 @@ class DashboardBrowserTests {
         + " chromium and chromium-driver; .ci/run installs them)");
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<List<Object>> rows(Map<String, Object> data) {
-    return (List<List<Object>>) ((Map<String, Object>) data.get("calls")).get("rows");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int column(Map<String, Object> data, String name) {
-    return ((List<String>) ((Map<String, Object>) data.get("calls")).get("columns")).indexOf(name);
-  }
-
   private static String count(Object testId) {
     return "document.querySelectorAll('[data-testid=\"" + testId + "\"]').length";
   }
@@ -55,9 +45,9 @@ class DashboardBrowserTests {
         "--since", "all");
         Chromium c = Chromium.start(temp.resolve("profile-serve"))) {
       Map<String, Object> data = Json.object(s.get("/api/dashboard").body());
-      int provider = column(data, "provider");
-      int tokens = column(data, "tokens");
-      long claudeTokens = rows(data).stream().filter(r -> "claude".equals(r.get(provider)))
+      int provider = Json.column(data, "provider");
+      int tokens = Json.column(data, "tokens");
+      long claudeTokens = Json.calls(data).stream().filter(r -> "claude".equals(r.get(provider)))
           .mapToLong(r -> (Long) r.get(tokens)).sum();
       assertThat(claudeTokens).isPositive();
 
@@ -74,7 +64,7 @@ class DashboardBrowserTests {
       c.click("[data-testid=\"filter-provider-codex\"]");
       c.await("document.querySelector('[data-testid=\"card-total-tokens\"]').dataset.value === '"
           + ExampleFacts.get().tokens() + "'");
-      List<List<Object>> calls = rows(data).stream().filter(r -> "codex".equals(r.get(provider))).toList();
+      List<List<Object>> calls = Json.calls(data).stream().filter(r -> "codex".equals(r.get(provider))).toList();
       assertThat(c.js("return document.querySelector('[data-testid=\"card-calls\"]').dataset.value"))
           .isEqualTo(Integer.toString(calls.size()));
       c.screenshot(SHOTS.resolve("overview.png"));
@@ -101,7 +91,7 @@ class DashboardBrowserTests {
       c.js("document.getElementById('ctx-close').click();");
 
       // one model only: the page's count must be that model's calls in the data
-      int model = column(data, "model");
+      int model = Json.column(data, "model");
       String chosen = (String) calls.get(0).get(model);
       long ofModel = calls.stream().filter(r -> chosen.equals(r.get(model))).count();
       c.js("var m = document.querySelector('[data-testid=\"filter-model\"]'); m.value = " + Chromium.quote(chosen)

@@ -75,4 +75,16 @@ final class Json {
       default -> throw new IllegalArgumentException("unexpected " + t);
     }
   }
+
+  /** {@return the call rows of a dashboard document ({@code wlat-dashboard/1})}. */
+  @SuppressWarnings("unchecked")
+  static List<List<Object>> calls(Map<String, Object> dashboard) {
+    return (List<List<Object>>) ((Map<String, Object>) dashboard.get("calls")).get("rows");
+  }
+
+  /** {@return the index of the call column {@code name} of a dashboard document}, -1 when it has none. */
+  @SuppressWarnings("unchecked")
+  static int column(Map<String, Object> dashboard, String name) {
+    return ((List<String>) ((Map<String, Object>) dashboard.get("calls")).get("columns")).indexOf(name);
+  }
 }

@@ -26,19 +26,9 @@ class ServeCommandTests {
   private static final String THREAD = "0199b000-0000-7000-8000-0000000000f1";
   private static final String SECRET = "ghp_" + "Zq8vT3mN5pR7sW9xY2aB4cD6eF8gH0jK1lM3";
 
-  @SuppressWarnings("unchecked")
-  private static List<List<Object>> calls(Map<String, Object> data) {
-    return (List<List<Object>>) ((Map<String, Object>) data.get("calls")).get("rows");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int column(Map<String, Object> data, String name) {
-    return ((List<String>) ((Map<String, Object>) data.get("calls")).get("columns")).indexOf(name);
-  }
-
   private static long sum(Map<String, Object> data, String name) {
-    int c = column(data, name);
-    return calls(data).stream().mapToLong(r -> (Long) r.get(c)).sum();
+    int c = Json.column(data, name);
+    return Json.calls(data).stream().mapToLong(r -> (Long) r.get(c)).sum();
   }
 
   @Test
@@ -63,8 +53,8 @@ class ServeCommandTests {
       assertThat(data.get("schema")).isEqualTo("wlat-dashboard/1");
       assertThat(data.get("context_api")).isEqualTo(true);
       assertThat(sum(data, "tokens")).isEqualTo(ExampleFacts.get().tokens());
-      int cost = column(data, "cost_usd");
-      BigDecimal usd = calls(data).stream().map(r -> (BigDecimal) r.get(cost)).filter(java.util.Objects::nonNull)
+      int cost = Json.column(data, "cost_usd");
+      BigDecimal usd = Json.calls(data).stream().map(r -> (BigDecimal) r.get(cost)).filter(java.util.Objects::nonNull)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(usd).isEqualByComparingTo(ExampleFacts.get().usd());
       assertThat((List<?>) data.get("threads")).isNotEmpty();
@@ -93,7 +83,7 @@ class ServeCommandTests {
     Path home = home(temp, "please deploy with token " + SECRET + " now");
     try (ServeProcess s = ServeProcess.start("--codex-home", home.toString(), "--since", "all")) {
       Map<String, Object> data = Json.object(s.get("/api/dashboard").body());
-      String eventId = (String) calls(data).get(0).get(column(data, "event_id"));
+      String eventId = (String) Json.calls(data).get(0).get(Json.column(data, "event_id"));
 
       HttpResponse<String> counts = s.get("/api/context?event_id=" + java.net.URLEncoder.encode(eventId,
           java.nio.charset.StandardCharsets.UTF_8));
@@ -117,7 +107,7 @@ class ServeCommandTests {
     try (ServeProcess s = ServeProcess.start("--codex-home", home.toString(), "--since", "all", "--no-context-api")) {
       Map<String, Object> data = Json.object(s.get("/api/dashboard").body());
       assertThat(data.get("context_api")).isEqualTo(false);
-      String eventId = (String) calls(data).get(0).get(column(data, "event_id"));
+      String eventId = (String) Json.calls(data).get(0).get(Json.column(data, "event_id"));
       HttpResponse<String> off = s.get("/api/context?event_id=" + java.net.URLEncoder.encode(eventId,
           java.nio.charset.StandardCharsets.UTF_8));
       assertThat(off.statusCode()).isEqualTo(404);
@@ -156,7 +146,7 @@ class ServeCommandTests {
       Map<String, Object> data = Json.object(body);
       assertThat(data.get("privacy_mode")).isEqualTo("redacted");
       assertThat(body).doesNotContain("alice").doesNotContain("secret-project").doesNotContain(temp.toString());
-      String eventId = (String) calls(data).get(0).get(column(data, "event_id"));
+      String eventId = (String) Json.calls(data).get(0).get(Json.column(data, "event_id"));
       String context = s.get("/api/context?text=1&event_id=" + java.net.URLEncoder.encode(eventId,
           java.nio.charset.StandardCharsets.UTF_8)).body();
       assertThat(context).doesNotContain("hello there").contains("not shown in redacted privacy mode");

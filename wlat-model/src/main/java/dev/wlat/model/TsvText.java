@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +61,23 @@ public final class TsvText {
   public static String shown(String s) {
     String one = Redaction.redact(s.replaceAll("\\p{Cntrl}", " "));
     return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+  }
+
+  /**
+   * {@return how many columns a header row names}: all of {@code columns}, or all but the optional
+   * last one; -1 when it is neither (then {@link #headerProblem} says so).
+   */
+  public static int headerWidth(String[] cells, List<String> columns) {
+    List<String> got = Arrays.stream(cells).map(String::trim).toList();
+    if (got.equals(columns) || got.equals(columns.subList(0, columns.size() - 1))) {
+      return got.size();
+    }
+    return -1;
+  }
+
+  /** {@return the message for a header row that names neither form of {@code columns}}. */
+  public static String headerProblem(String[] cells, List<String> columns) {
+    return "header: expected the tab-separated columns " + String.join(", ", columns) + "; got ["
+        + shown(String.join(" ", Arrays.stream(cells).map(String::trim).toList())) + "]";
   }
 }

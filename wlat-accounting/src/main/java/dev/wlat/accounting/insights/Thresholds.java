@@ -2,7 +2,6 @@ package dev.wlat.accounting.insights;
 
 import dev.wlat.model.TsvText;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,10 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
       int number = line.number();
       String[] cells = line.cells();
       if (columns < 0) {
-        columns = header(name, number, cells);
+        columns = TsvText.headerWidth(cells, COLUMNS);
+        if (columns < 0) {
+          throw error(name, number, TsvText.headerProblem(cells, COLUMNS));
+        }
         continue;
       }
       if (cells.length > columns) {
@@ -238,15 +240,6 @@ public record Thresholds(double lowCacheRatio, double highContextUse, long highU
     private InsightsException bad(String what) {
       return error(file, line, "column value: [" + TsvText.shown(text) + "] for " + key + " " + what);
     }
-  }
-
-  private static int header(String name, int number, String[] cells) {
-    List<String> got = Arrays.stream(cells).map(String::trim).toList();
-    if (got.equals(COLUMNS) || got.equals(COLUMNS.subList(0, COLUMNS.size() - 1))) {
-      return got.size();
-    }
-    throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
   }
 
   private static InsightsException error(String name, int line, String what) {

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -301,7 +300,10 @@ public final class RateTable {
       int number = line.number();
       String[] cells = line.cells();
       if (columns < 0) {
-        columns = header(name, number, cells);
+        columns = TsvText.headerWidth(cells, COLUMNS);
+        if (columns < 0) {
+          throw error(name, number, TsvText.headerProblem(cells, COLUMNS));
+        }
         continue;
       }
       Rate r = row(name, number, cells, columns, user);
@@ -318,16 +320,6 @@ public final class RateTable {
           + String.join(", ", COLUMNS));
     }
     return rows;
-  }
-
-  /** {@return how many columns the header names}: all of {@link #COLUMNS}, or all but the optional last. */
-  private static int header(String name, int number, String[] cells) {
-    List<String> got = Arrays.stream(cells).map(String::trim).toList();
-    if (got.equals(COLUMNS) || got.equals(COLUMNS.subList(0, COLUMNS.size() - 1))) {
-      return got.size();
-    }
-    throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
   }
 
   private static Rate row(String name, int number, String[] cells, int columns, boolean user) {

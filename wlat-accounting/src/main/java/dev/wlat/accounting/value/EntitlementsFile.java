@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -68,7 +67,10 @@ public final class EntitlementsFile {
       int number = line.number();
       String[] cells = line.cells();
       if (columns < 0) {
-        columns = header(name, number, cells);
+        columns = TsvText.headerWidth(cells, COLUMNS);
+        if (columns < 0) {
+          throw error(name, number, TsvText.headerProblem(cells, COLUMNS));
+        }
         continue;
       }
       Entitlement e = row(name, number, cells, columns, zone);
@@ -85,15 +87,6 @@ public final class EntitlementsFile {
           + String.join(", ", COLUMNS));
     }
     return List.copyOf(rows);
-  }
-
-  private static int header(String name, int number, String[] cells) {
-    List<String> got = Arrays.stream(cells).map(String::trim).toList();
-    if (got.equals(COLUMNS) || got.equals(COLUMNS.subList(0, COLUMNS.size() - 1))) {
-      return got.size();
-    }
-    throw error(name, number, "header: expected the tab-separated columns " + String.join(", ", COLUMNS)
-        + "; got [" + TsvText.shown(String.join(" ", got)) + "]");
   }
 
   private static Entitlement row(String name, int number, String[] cells, int columns, ZoneId zone) {
