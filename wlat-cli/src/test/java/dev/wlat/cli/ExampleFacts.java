@@ -16,8 +16,9 @@ import java.util.Map;
  *
  * @param tokens Σ cumulative_delta_tokens
  * @param usd Σ cost_usd of the priced rows
+ * @param outputRoot the backfill's output root
  */
-record ExampleFacts(long tokens, BigDecimal usd) {
+record ExampleFacts(long tokens, BigDecimal usd, Path outputRoot) {
 
   static final Path HOME = Path.of("..", "examples", "codex-home");
   private static ExampleFacts facts;
@@ -44,7 +45,7 @@ record ExampleFacts(long tokens, BigDecimal usd) {
         }
       }
       assertThat(tokens).isPositive();
-      facts = new ExampleFacts(tokens, usd);
+      facts = new ExampleFacts(tokens, usd, out);
     }
     return facts;
   }

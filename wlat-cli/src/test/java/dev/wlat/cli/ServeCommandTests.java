@@ -199,4 +199,26 @@ class ServeCommandTests {
     String evilHtml = Files.readString(page);
     assertThat(evilHtml).doesNotContain("</script><img").contains("\\u003c/script\\u003e\\u003cimg");
   }
+
+  private static Map<String, Object> embedded(Path page) throws IOException {
+    String html = Files.readString(page);
+    String json = html.substring(html.indexOf("id=\"wlat-data\">") + "id=\"wlat-data\">".length());
+    return Json.object(json.substring(0, json.indexOf("</script>")));
+  }
+
+  @Test
+  void fromTheDataTablesTheDashboardHasTheSameTotalsAndLimitsAsFromTheHome(@TempDir Path temp) throws IOException {
+    Path fromHome = temp.resolve("home.html");
+    Path fromTables = temp.resolve("tables.html");
+    assertThat(Cli.run("dashboard", "--codex-home", EXAMPLE.toString(), "--since", "all", "--output",
+        fromHome.toString()).exitCode()).isZero();
+    Cli.Result r = Cli.run("dashboard", "--output-root", ExampleFacts.get().outputRoot().toString(), "--since", "all",
+        "--output", fromTables.toString());
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    Map<String, Object> home = embedded(fromHome);
+    Map<String, Object> tables = embedded(fromTables);
+    assertThat(sum(tables, "tokens")).isEqualTo(ExampleFacts.get().tokens()).isEqualTo(sum(home, "tokens"));
+    assertThat(home.get("limits")).isNotNull();
+    assertThat(tables.get("limits")).isEqualTo(home.get("limits"));
+  }
 }

@@ -17,6 +17,7 @@ import dev.wlat.model.Attribution;
 import dev.wlat.model.EventAccounting;
 import dev.wlat.model.EventFlag;
 import dev.wlat.model.RateLimitSnapshot;
+import dev.wlat.model.RateLimitWindow;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SessionSegment;
 import dev.wlat.model.ThreadAccounting;
@@ -286,6 +287,7 @@ public final class UsageJob {
     Path data = outputRoot.resolve("data");
     List<Row> rows = new ArrayList<>();
     Set<String> threads = new HashSet<>();
+    Limits limits = null;
     try (TsvStream acc = TsvStream.open(data.resolve("token_event_accounting.tsv"));
         TsvStream raw = withCwd ? TsvStream.open(data.resolve("raw_token_events.tsv")) : null) {
       int id = acc.column("event_id");
@@ -308,6 +310,7 @@ public final class UsageJob {
       int rawEffort = raw == null ? -1 : raw.column("reasoning_effort");
       int rawPath = raw == null ? -1 : raw.column("source_path");
       int rawLine = raw == null ? -1 : raw.column("line_number");
+      LimitColumns limitColumns = raw == null ? null : LimitColumns.of(raw);
       while (acc.next()) {
         String cwd = null;
         String effort = null;
@@ -322,6 +325,7 @@ public final class UsageJob {
           effort = raw.text(rawEffort);
           path = raw.text(rawPath);
           line = raw.text(rawLine) == null ? 0 : raw.number(rawLine);
+          limits = Limits.later(limits, limitColumns.read(raw, acc.instant(at)));
         }
         Instant when = acc.instant(at);
         if (when == null) {
@@ -340,7 +344,52 @@ public final class UsageJob {
       }
     }
     return new Result(rows, 0, threads.size(), data.toString(), threadInfo(data.resolve("codex_threads.tsv"), threads),
-        null);
+        limits);
+  }
+
+  /** The rate-limit columns of {@code raw_token_events.tsv}. */
+  private record LimitColumns(int flags, int pUsed, int pMinutes, int pResets, int sUsed, int sMinutes, int sResets,
+      int plan, int hasCredits, int unlimited, int balance, int reached) {
+
+    static LimitColumns of(TsvStream raw) {
+      return new LimitColumns(raw.column("event_flags"), raw.column("primary_used_percent"),
+          raw.column("primary_window_minutes"), raw.column("primary_resets_at"), raw.column("secondary_used_percent"),
+          raw.column("secondary_window_minutes"), raw.column("secondary_resets_at"), raw.column("plan_type"),
+          raw.column("credits_has_credits"), raw.column("credits_unlimited"), raw.column("credits_balance"),
+          raw.column("rate_limit_reached_type"));
+    }
+
+    /** {@return the snapshot of the current row taken {@code at}}, or {@code null} without one or on a replayed row. */
+    Limits read(TsvStream raw, Instant at) {
+      if (at == null || (raw.text(pUsed) == null && raw.text(sUsed) == null)) {
+        return null;
+      }
+      String f = raw.text(flags);
+      if (f != null && (f.contains(EventFlag.REPLAYED.label()) || f.contains(EventFlag.REPLAY_UNVERIFIED.label()))) {
+        return null;
+      }
+      RateLimitSnapshot s = new RateLimitSnapshot(window(raw, pUsed, pMinutes, pResets),
+          window(raw, sUsed, sMinutes, sResets), raw.text(plan), bool(raw, hasCredits), bool(raw, unlimited),
+          raw.text(balance), null, raw.text(reached));
+      return s.isEmpty() ? null : new Limits(at, s);
+    }
+
+    private static RateLimitWindow window(TsvStream raw, int used, int minutes, int resets) {
+      String u = raw.text(used);
+      if (u == null) {
+        return null;
+      }
+      try {
+        return new RateLimitWindow(Double.parseDouble(u),
+            raw.text(minutes) == null ? null : Math.toIntExact(raw.number(minutes)), raw.instant(resets));
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw raw.bad(used, "a percentage and whole window minutes");
+      }
+    }
+
+    private static Boolean bool(TsvStream raw, int i) {
+      return raw.text(i) == null ? null : raw.flag(i);
+    }
   }
 
   /** {@return what {@code codexThreads} (when there) says of each of {@code threads}}. */
