@@ -501,14 +501,14 @@ class GitHubCollectorTests {
   void http404IsRepoNotReadable() {
     gh.fail("repos/acme/api/commits", "404");
     assertFailure(Kind.REPO_NOT_READABLE, "gh: acme/api: not found or not readable (HTTP 404); check the name and"
-        + " that 'gh auth status' shows access to it");
+        + " that 'gh auth status' shows access to it, or rerun with --skip-github");
   }
 
   @Test
   void http403IsRepoNotReadable() {
     gh.fail("repos/acme/api/pulls", "403");
     assertFailure(Kind.REPO_NOT_READABLE, "gh: acme/api: access denied (HTTP 403: Resource not accessible by"
-        + " integration); check that 'gh auth status' shows access to it");
+        + " integration); check that 'gh auth status' shows access to it, or rerun with --skip-github");
   }
 
   @Test
@@ -592,6 +592,17 @@ class GitHubCollectorTests {
     List<String> calls = callsOfCollect(SINCE, null);
     assertThat(calls).contains("api --paginate repos/acme/api/issues?state=all&since=2026-11-01T00:00:00Z&per_page=100")
         .noneMatch(l -> l.contains("/pulls/"));
+    assertThat(ids(collect(), ArtifactKind.ISSUE)).containsExactly("7", "14");
+  }
+
+  @Test
+  void aNetworkErrorInTheMiddleOfPagingNamesTheNetworkAndKeepsNothingOfThatCall() {
+    gh.fail("repos/acme/api/issues", "midpage-network");
+    assertFailure(Kind.FAILED, "gh: acme/api: could not reach GitHub (error connecting to api.github.com); check the"
+        + " network and rerun, or rerun with --skip-github");
+    assertThat(cacheText()).doesNotContain("How should retries interact", "Client gives up", "\"issues\"");
+
+    gh.clearFailures();
     assertThat(ids(collect(), ArtifactKind.ISSUE)).containsExactly("7", "14");
   }
 

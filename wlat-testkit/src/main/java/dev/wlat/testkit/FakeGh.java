@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * ({@code <key>} is the endpoint's path with {@code /} as {@code _}; page N &gt; 1 of a hand-paged list
  * is {@code <key>.pageN.json}; a missing file answers {@code []}); {@code fail/<key>} holds a failure
  * mode ({@code 404}, {@code 403}, {@code 401}, {@code ratelimit}, {@code secondary}, {@code 409},
- * {@code 410}, {@code 502}, {@code network}, {@code malformed}, {@code midpage}, {@code hang}); an
+ * {@code 410}, {@code 502}, {@code network}, {@code malformed}, {@code midpage} (the page, then HTTP 502),
+ * {@code midpage-network} (the page, then gh's "error connecting to api.github.com"), {@code hang}); an
  * {@code unauthenticated} file makes {@code gh auth status} fail; {@code calls.log} gets one line per
  * run. Put its directory first on {@code PATH}, or run {@link #executable()} directly.
  */

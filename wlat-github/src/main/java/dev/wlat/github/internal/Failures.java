@@ -72,11 +72,11 @@ final class Failures {
     }
     if (status == 404) {
       return GitHubException.of(Kind.REPO_NOT_READABLE, repo, where + "not found or not readable (HTTP 404);"
-          + " check the name and that 'gh auth status' shows access to it");
+          + " check the name and that 'gh auth status' shows access to it, or " + SKIP);
     }
     if (status == 403 || status == 451) {
       return GitHubException.of(Kind.REPO_NOT_READABLE, repo, where + "access denied (" + http
-          + (reason.isEmpty() ? "" : ": " + reason) + "); check that 'gh auth status' shows access to it");
+          + (reason.isEmpty() ? "" : ": " + reason) + "); check that 'gh auth status' shows access to it, or " + SKIP);
     }
     if (status < 0 && NETWORK.matcher(call.stderr()).find()) {
       return GitHubException.of(Kind.FAILED, repo, where + "could not reach GitHub (" + summary
