@@ -9,6 +9,7 @@ import dev.wlat.model.GitFacts;
 import dev.wlat.model.IssueKind;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.TokenEvent;
+import dev.wlat.model.TokenUsage;
 import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input is counted with its line number, and never stops the parse. */
@@ -142,6 +144,49 @@ class DiagnosticsTests {
   }
 
   @Test
+  void counterAboveLongMaxIsInvalidAndThatUsageDropped() {
+    RolloutSegment s = Rollouts.create()
+        .sessionMeta(THREAD)
+        .tokenCount(usage(9, 0, 1, 0, 10), usage(9, 0, 1, 0, 10)
+            .replace("\"total_tokens\":10", "\"total_tokens\":9223372036854775808"))
+        .parse(dir);
+
+    assertThat(s.diagnostics().sampleLines()).isEqualTo(Map.of(IssueKind.INVALID_NUMBER, List.of(2L)));
+    assertThat(s.events().get(0).total()).isNull();
+    assertThat(s.events().get(0).last().totalTokens()).isEqualTo(10);
+  }
+
+  @Test
+  void counterOfTwoToTheSixtySecondIsInvalidThoughALongHoldsIt() {
+    long twoTo62 = 1L << 62;
+    RolloutSegment s = Rollouts.create()
+        .sessionMeta(THREAD)
+        .tokenCount(usage(twoTo62, 0, 1, 0, 10), usage(9, 0, 1, 0, 10))
+        .tokenCount(usage(9, 0, 1, 0, 10), usage(9, 0, twoTo62, 0, 10))
+        .parse(dir);
+
+    assertThat(s.diagnostics().sampleLines())
+        .isEqualTo(Map.of(IssueKind.INVALID_NUMBER, List.of(2L, 3L)));
+    assertThat(s.events().get(0).last()).isNull();
+    assertThat(s.events().get(0).total().totalTokens()).isEqualTo(10);
+    assertThat(s.events().get(1).total()).isNull();
+  }
+
+  @Test
+  void counterOfTenToTheFifteenthIsKeptAndOneMoreIsInvalid() {
+    long cap = 1_000_000_000_000_000L;
+    RolloutSegment s = Rollouts.create()
+        .sessionMeta(THREAD)
+        .tokenCount(usage(cap, cap, cap, cap, cap), usage(9, 0, 1, 0, 10))
+        .tokenCount(usage(9, 0, 1, 0, 10), usage(9, 0, 1, 0, cap + 1))
+        .parse(dir);
+
+    assertThat(s.diagnostics().sampleLines()).isEqualTo(Map.of(IssueKind.INVALID_NUMBER, List.of(3L)));
+    assertThat(s.events().get(0).last()).isEqualTo(TokenUsage.of(cap, cap, cap, cap, cap));
+    assertThat(s.events().get(1).total()).isNull();
+  }
+
+  @Test
   void fractionalOrTextCounterIsInvalid() {
     RolloutSegment s = Rollouts.create()
         .sessionMeta(THREAD)
@@ -181,6 +226,7 @@ class DiagnosticsTests {
   }
 
   @Test
+  @Timeout(20)
   void lineLongerThanTheLimitIsOversizedAndSkipped() {
     Path file = Rollouts.create()
         .sessionMeta(THREAD)

@@ -17,6 +17,7 @@ import dev.wlat.model.TokenUsage;
 import dev.wlat.model.TurnEstimate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /*
@@ -31,7 +33,11 @@ import java.util.Set;
  *
  * 1. Duplicates. Segments whose file names agree (minus ".zst") are copies of one rollout (live and
  *    archived): the live copy is counted, else the copy with the most token rows (then the smallest
- *    segment id); the others are kept as evidence with duplicate_segment_of set.
+ *    segment id); the others are kept as evidence with duplicate_segment_of set. A segment under
+ *    another name is a copy too when it starts at the same session_meta time and its token rows
+ *    (time and cumulative total, in order) are all the first rows of another segment's: a rollout
+ *    copied or backed up under a new name, perhaps before it grew. A resume segment never matches:
+ *    its rows come later than those it continues.
  * 2. Order. Segments in the order of their first row's timestamp (else session_meta's, else last),
  *    counted segments before their duplicates, then by path and id; rows in file order. The result
  *    does not depend on the order segments were given in.
@@ -115,7 +121,56 @@ public final class ThreadLedger {
         }
       }
     }
+    copiesByContent(segments, duplicateOf);
     return duplicateOf;
+  }
+
+  /** Marks the segments left whose token rows all begin another's (same start, same times and totals). */
+  private static void copiesByContent(List<RolloutSegment> segments, Map<String, String> duplicateOf) {
+    Map<List<Object>, List<RolloutSegment>> byStart = new LinkedHashMap<>();
+    for (RolloutSegment s : segments) {
+      if (!duplicateOf.containsKey(s.segment().segmentId()) && !s.events().isEmpty()) {
+        TokenEvent first = s.events().get(0);
+        byStart.computeIfAbsent(Arrays.asList(s.segment().startedAt(), first.timestamp(), first.total()),
+            k -> new ArrayList<>()).add(s);
+      }
+    }
+    for (List<RolloutSegment> same : byStart.values()) {
+      if (same.size() < 2) {
+        continue;
+      }
+      // the fullest copy first (then live, then by id): each other copy is checked against those kept
+      same.sort(Comparator.comparing((RolloutSegment s) -> -s.events().size())
+          .thenComparing(s -> s.segment().location() != SegmentLocation.LIVE)
+          .thenComparing(s -> s.segment().segmentId()));
+      List<RolloutSegment> kept = new ArrayList<>();
+      for (RolloutSegment s : same) {
+        RolloutSegment of = kept.stream().filter(k -> rowsBegin(k, s)).findFirst().orElse(null);
+        if (of == null) {
+          kept.add(s);
+        } else {
+          duplicateOf.put(s.segment().segmentId(), of.segment().segmentId());
+        }
+      }
+    }
+  }
+
+  /** {@return whether every token row of {@code prefix} is, in order, the same row of {@code whole}}. */
+  private static boolean rowsBegin(RolloutSegment whole, RolloutSegment prefix) {
+    List<TokenEvent> w = whole.events();
+    List<TokenEvent> p = prefix.events();
+    if (p.size() > w.size()) {
+      return false;
+    }
+    for (int i = 0; i < p.size(); i++) {
+      TokenEvent a = w.get(i);
+      TokenEvent b = p.get(i);
+      if (!Objects.equals(a.timestamp(), b.timestamp()) || !Objects.equals(a.total(), b.total())
+          || !Objects.equals(a.last(), b.last())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@return the file name of {@code relativePath} without directories and without {@code .zst}}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.wlat.ingest.TokenCounts;
 import dev.wlat.ingest.internal.Timestamps;
 import dev.wlat.model.IssueKind;
 import dev.wlat.model.TokenUsage;
@@ -309,7 +310,10 @@ final class ClaudeFileParser {
     }
   }
 
-  /** {@return a token count}: a non-negative integer; {@code null} is 0; anything else marks the line bad. */
+  /**
+   * {@return a token count}: an integer from 0 to {@link TokenCounts#MAX}; {@code null} is 0; anything
+   * else marks the line bad.
+   */
   private static long count(JsonParser p, JsonToken v, Fields f) throws IOException {
     if (v == JsonToken.VALUE_NULL) {
       return 0;
@@ -320,7 +324,7 @@ final class ClaudeFileParser {
       return 0;
     }
     long value = p.getLongValue();
-    if (value < 0) {
+    if (value < 0 || value > TokenCounts.MAX) {
       f.badCount = true;
       return 0;
     }

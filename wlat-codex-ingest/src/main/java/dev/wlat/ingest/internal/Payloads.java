@@ -2,6 +2,7 @@ package dev.wlat.ingest.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.wlat.ingest.TokenCounts;
 import dev.wlat.model.IssueKind;
 import dev.wlat.model.TokenUsage;
 import java.io.IOException;
@@ -17,6 +18,9 @@ import java.io.IOException;
  * count only once the whole line has parsed.
  */
 final class Payloads {
+
+  /** The largest token counter accepted: {@link TokenCounts#MAX}. */
+  static final long MAX_TOKEN_COUNT = TokenCounts.MAX;
 
   private final SegmentParse sink;
 
@@ -505,7 +509,8 @@ final class Payloads {
 
   /**
    * {@return the usage object at the current token, or {@code null} when it is null, not an object,
-   * or holds a counter that is negative or not an integer (counted as an issue)}.
+   * or holds a counter that is negative, above {@link #MAX_TOKEN_COUNT} or not an integer (counted
+   * as an issue)}.
    */
   TokenUsage usage(JsonParser p, JsonToken t) throws IOException {
     if (t != JsonToken.START_OBJECT) {
@@ -552,7 +557,7 @@ final class Payloads {
       long value;
       if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
         value = p.getLongValue();
-        if (value < 0) {
+        if (value < 0 || value > MAX_TOKEN_COUNT) {
           bad = true;
         }
       } else if (v == JsonToken.VALUE_NULL) {

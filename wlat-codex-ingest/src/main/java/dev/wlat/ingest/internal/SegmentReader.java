@@ -35,6 +35,13 @@ public final class SegmentReader {
   public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
   static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+  /**
+   * The most one read asks for, however large the buffer has grown for a long line. A file's
+   * stream reads into a heap array through a temporary direct buffer of the requested size, which
+   * the JDK then keeps cached for the reading thread: reads as large as a 64 MiB buffer would
+   * leave 64 MiB of native memory behind in every thread that ever met a long line.
+   */
+  private static final int MAX_READ_BYTES = 1 << 20;
   private static final int MIN_BUFFER_BYTES = 16;
   private static final int PREFIX_BYTES = 4096;
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
@@ -414,12 +421,16 @@ public final class SegmentReader {
     }
   }
 
-  /** Reads from {@code in}, turning any failure (I/O, corrupt zstd) into a {@link ReadFailure}. */
+  /**
+   * Reads at most {@link #MAX_READ_BYTES} from {@code in}, turning any failure (I/O, corrupt zstd)
+   * into a {@link ReadFailure}.
+   */
   private static int fill(InputStream in, byte[] buf, int off, int len) throws ReadFailure {
+    int ask = Math.min(len, MAX_READ_BYTES);
     try {
       int n;
       do {
-        n = in.read(buf, off, len);
+        n = in.read(buf, off, ask);
       } while (n == 0);
       return n;
     } catch (IOException | RuntimeException e) {

@@ -327,4 +327,21 @@ class ClaudeUsageTests {
     assertThatThrownBy(() -> ClaudeUsage.read(ClaudeHome.open(dir), null, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be at least 1, was [0]");
   }
+
+  @Test
+  void aCounterAboveTheCapIsInvalidSoNoSumCanOverflow() {
+    String ts = "2026-11-30T10:00:00.000Z";
+    ClaudeLines.write(projects, S1,
+        assistantRaw("msg_01", "req_01", ts, SONNET, "{\"input_tokens\":1000000000000000,\"output_tokens\":1}"),
+        assistantRaw("msg_02", "req_02", ts, SONNET, "{\"input_tokens\":1000000000000001,\"output_tokens\":1}"),
+        assistantRaw("msg_03", "req_03", ts, SONNET, "{\"input_tokens\":4611686018427387904,\"output_tokens\":1}"),
+        assistantRaw("msg_04", "req_04", ts, SONNET, "{\"input_tokens\":4611686018427387904,\"output_tokens\":1}"));
+
+    ClaudeLog log = addsUp(read());
+
+    // 10^15 is the largest accepted; 10^15 + 1 and 2^62 (twice: their sum would pass Long.MAX_VALUE) are not
+    assertThat(log.calls()).extracting(ClaudeCall::id).containsExactly("msg_01:req_01");
+    assertThat(log.issueCount(IssueKind.INVALID_NUMBER)).isEqualTo(3);
+    assertThat(log.total().totalTokens()).isEqualTo(1_000_000_000_000_001L);
+  }
 }

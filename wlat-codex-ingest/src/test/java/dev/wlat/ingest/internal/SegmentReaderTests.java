@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lines longer than the read buffer: held whole when they must be parsed, else streamed past. */
@@ -25,6 +26,7 @@ class SegmentReaderTests {
   @TempDir Path dir;
 
   @Test
+  @Timeout(60)
   void anyBufferSizeGivesTheSameResult() {
     qt().withFixedSeed(19L).withExamples(60)
         .forAll(longs().all(), integers().between(16, 2048))
@@ -39,6 +41,7 @@ class SegmentReaderTests {
   }
 
   @Test
+  @Timeout(20)
   void lineLongerThanLimitAndBufferIsStreamedPastAsOversized() {
     String token = "{\"timestamp\":\"2026-03-01T10:00:00Z\",\"type\":\"event_msg\",\"payload\":"
         + "{\"type\":\"token_count\",\"info\":null}}";
@@ -60,6 +63,7 @@ class SegmentReaderTests {
   }
 
   @Test
+  @Timeout(20)
   void longSkippedLineCutAtTheEndIsTruncated() {
     String longItem = "{\"timestamp\":\"2026-03-01T10:00:00Z\",\"type\":\"response_item\","
         + "\"payload\":{\"text\":\"" + "z".repeat(5000);
