@@ -76,7 +76,8 @@ public final class AtomicFiles {
 
   /**
    * Deletes temporaries left in {@code dir} by a crashed run; {@return how many were removed}.
-   * Finished files are never touched.
+   * Finished files are never touched, nor the temporaries of another process still running (a
+   * {@code wlat report} or {@code plot} writing into the same root).
    */
   public static int removeStaleTemporaries(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -85,7 +86,7 @@ public final class AtomicFiles {
     int removed = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
       for (Path f : files) {
-        if (Files.deleteIfExists(f)) {
+        if (!ofLiveProcess(f) && Files.deleteIfExists(f)) {
           removed++;
         }
       }
@@ -93,5 +94,22 @@ public final class AtomicFiles {
       throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
     }
     return removed;
+  }
+
+  /**
+   * {@return whether temporary {@code f} was made by another process that is still running}: its
+   * name ends in {@code .<pid>.wlat-tmp}; such a file is being written, not left behind.
+   */
+  private static boolean ofLiveProcess(Path f) {
+    String name = f.getFileName().toString();
+    String stem = name.substring(0, name.length() - TEMP_SUFFIX.length());
+    int dot = stem.lastIndexOf('.');
+    long pid;
+    try {
+      pid = Long.parseLong(stem.substring(dot + 1));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 }

@@ -71,7 +71,7 @@ class TsvWriterTests {
 
   @Test
   void staleTemporariesFromACrashedRunAreRemoved() throws Exception {
-    Files.writeString(dir.resolve(".rows.tsv.123" + AtomicFiles.TEMP_SUFFIX), "partial");
+    Files.writeString(dir.resolve(".rows.tsv.4194304" + AtomicFiles.TEMP_SUFFIX), "partial");
     Files.writeString(dir.resolve("rows.tsv"), "kept");
 
     assertThat(AtomicFiles.removeStaleTemporaries(dir)).isEqualTo(1);

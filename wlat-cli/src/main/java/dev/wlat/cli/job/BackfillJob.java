@@ -193,6 +193,9 @@ public final class BackfillJob {
     HomeInventory inventory = home.inventory();
     data = options.outputRoot().resolve("data");
     int stale = AtomicFiles.removeStaleTemporaries(data);
+    // a run killed while writing its ledger or the run log leaves their temporaries in runs/
+    // (reports/ and plots/ are swept when they are written)
+    stale += AtomicFiles.removeStaleTemporaries(options.outputRoot().resolve("runs"));
     if (options.incremental()) {
       openState(home);
       phase("incremental state: load");

@@ -56,7 +56,7 @@ class ReportWriteTests {
 
   @Test
   void noTemporaryOrCsvIsLeftAndStaleTemporariesAreRemoved() throws Exception {
-    Path stale = Files.createDirectories(root.resolve("reports")).resolve(".latest_7d_summary.md.1" + AtomicFiles.TEMP_SUFFIX);
+    Path stale = Files.createDirectories(root.resolve("reports")).resolve(".latest_7d_summary.md.4194304" + AtomicFiles.TEMP_SUFFIX);
     Files.writeString(stale, "half");
 
     report().write(root, "20261201T100000Z");
