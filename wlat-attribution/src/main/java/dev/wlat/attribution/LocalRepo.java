@@ -1,6 +1,7 @@
 package dev.wlat.attribution;
 
 import dev.wlat.model.GitHubRepo;
+import dev.wlat.model.Redaction;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -87,6 +88,11 @@ public record LocalRepo(
    * {@code branch}, locally or as a remote-tracking branch of one of the remotes}.
    */
   public boolean isBranch(String shortName, String branch) {
+    // a recorded branch is redacted as read (dev.wlat.model.Redaction): compare a local one that way too
+    return named(shortName, branch) || named(Redaction.redact(shortName), branch);
+  }
+
+  private boolean named(String shortName, String branch) {
     if (shortName.equals(branch)) {
       return true;
     }

@@ -4,6 +4,7 @@ import dev.wlat.attribution.internal.CommitLog;
 import dev.wlat.attribution.internal.PathMatch;
 import dev.wlat.attribution.internal.RepoScanner;
 import dev.wlat.model.GitHubRepo;
+import dev.wlat.model.Redaction;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class RepoIndex {
   private final List<LocalRepo> repos;
   private final List<String> problems;
   private final Map<Path, CommitLog> logs = new LinkedHashMap<>();
+  /** Each root as redacted, when that changes it (see shownRoot). */
+  private final Map<Path, Optional<Path>> shownRoots = new java.util.concurrent.ConcurrentHashMap<>();
   /** Each cwd's forms (as given and its real path), resolved once per index: many threads share a cwd. */
   private final Map<String, List<Path>> formsByCwd = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -82,12 +85,26 @@ public final class RepoIndex {
     List<Path> forms = formsByCwd.computeIfAbsent(cwd, c -> PathMatch.parse(c).map(PathMatch::forms).orElse(List.of()));
     LocalRepo best = null;
     for (LocalRepo r : repos) {
-      if (PathMatch.contains(r.root(), forms)
+      boolean contains = PathMatch.contains(r.root(), forms)
+          || shownRoot(r).map(root -> PathMatch.contains(root, forms)).orElse(false);
+      if (contains
           && (best == null || r.root().getNameCount() > best.root().getNameCount())) {
         best = r;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * {@return {@code repo}'s root with its secret-shaped components redacted, when it has any}: the
+   * cwds recorded in Codex logs are redacted as they are read (dev.wlat.model.Redaction#path), so a
+   * tree under {@code GoogleDrive-dev@example.com/ (as [redacted:email]/)} is matched in that form too.
+   */
+  private Optional<Path> shownRoot(LocalRepo repo) {
+    return shownRoots.computeIfAbsent(repo.root(), root -> {
+      String shown = Redaction.path(root.toString());
+      return shown.equals(root.toString()) ? Optional.empty() : Optional.of(Path.of(shown));
+    });
   }
 
   /** {@return the working trees whose remotes name {@code repo}, sorted by root}. */

@@ -44,8 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
   Path outputRoot;
 
   @Option(names = "--privacy-mode", paramLabel = "MODE", defaultValue = "normal", converter = PrivacyModes.class,
-      description = "normal: secrets only; redacted: also e-mail addresses; strict: also fail files that cannot be"
-          + " read as text (default: ${DEFAULT-VALUE}).")
+      description = "normal: secrets and e-mail addresses; redacted: also absolute local paths; strict: also fail"
+          + " files that cannot be read as text (default: ${DEFAULT-VALUE}).")
   PrivacyMode privacyMode;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the checks that failed.")

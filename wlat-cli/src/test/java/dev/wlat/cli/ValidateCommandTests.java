@@ -296,7 +296,7 @@ class ValidateCommandTests {
   }
 
   @Test
-  void anEmailAddressFailsOnlyInRedactedAndStrictMode() throws IOException {
+  void anEmailAddressFailsInEveryMode() throws IOException {
     Path root = copyOfOutput();
     Files.createDirectories(root.resolve("reports"));
     Files.writeString(root.resolve("reports/notes.md"), "# notes\n\nask alice.dev@example.com about it\n");
@@ -305,11 +305,12 @@ class ValidateCommandTests {
     Cli.Result redacted = validate(root, "--privacy-mode", "redacted", "-q");
     Cli.Result strict = validate(root, "--privacy-mode", "strict", "-q");
 
-    assertThat(normal.exitCode()).as(normal.describe()).isZero();
+    assertThat(normal.exitCode()).as(normal.describe()).isEqualTo(1);
+    assertThat(normal.out()).isEqualTo("FAIL secrets: reports/notes.md:3: email\n");
     assertThat(redacted.exitCode()).isEqualTo(1);
     assertThat(redacted.out()).startsWith("FAIL secrets: reports/notes.md:3: email\n"); // then raw_paths
     assertThat(strict.out()).startsWith("FAIL secrets: reports/notes.md:3: email\n");
-    assertThat(redacted.out() + strict.out()).doesNotContain("alice");
+    assertThat(normal.out() + redacted.out() + strict.out()).doesNotContain("alice");
   }
 
   @Test

@@ -58,8 +58,12 @@ public final class Privacy {
   /** Shows everything (secrets aside). */
   public static final Privacy NORMAL = new Privacy(Mode.NORMAL);
 
-  /** An absolute path in free text: POSIX ({@code /home/…}, two segments at least) or Windows ({@code C:\…}). */
-  private static final Pattern ABSOLUTE = Pattern.compile("(?<![\\w.~/#-])(?:/[^\\s/;,()\\[\\]\"'`]+){2,}/?"
+  /**
+   * An absolute path in free text: POSIX ({@code /home/…}, two segments at least, a component
+   * redacted as {@code [redacted:<kind>]} part of it) or Windows ({@code C:\…}).
+   */
+  private static final Pattern ABSOLUTE = Pattern.compile(
+      "(?<![\\w.~/#-])(?:/(?:\\[redacted:[a-z_]+\\]|[^\\s/;,()\\[\\]\"'`])+){2,}/?"
       + "|\\b[A-Za-z]:\\\\[^\\s;,()\\[\\]\"'`]+");
 
   private final Mode mode;
@@ -169,15 +173,21 @@ public final class Privacy {
     return hashed("remote#", url);
   }
 
-  /** {@return free text (an evidence sentence) with every absolute path in it hashed, outside normal mode}. */
+  /**
+   * {@return free text (an evidence sentence, a ledger line) with every absolute path in it hashed,
+   * outside normal mode}; in normal mode each path's secret-shaped components redacted
+   * ({@link Redaction#path}), the rest of the text as is (a {@code git@host:owner/repo} remote stays).
+   */
   public String text(String text) {
-    if (mode == Mode.NORMAL || text == null || (text.indexOf('/') < 0 && text.indexOf('\\') < 0)) {
+    if (text == null || (text.indexOf('/') < 0 && text.indexOf('\\') < 0)
+        || mode == Mode.NORMAL && Redaction.redact(text).equals(text)) {
       return text;
     }
     Matcher m = ABSOLUTE.matcher(text);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement(hashed("path#", m.group())));
+      m.appendReplacement(b, Matcher.quoteReplacement(mode == Mode.NORMAL ? Redaction.path(m.group())
+          : hashed("path#", m.group())));
     }
     m.appendTail(b);
     String out = b.toString();

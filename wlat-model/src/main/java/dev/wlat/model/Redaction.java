@@ -85,6 +85,35 @@ public final class Redaction {
     return out;
   }
 
+  /**
+   * {@return {@code path} with each component ({@code /} or {@code \} apart) that holds a secret
+   * redacted}: {@code /src/ghp_…/x} becomes {@code /src/[redacted:github_token]/x}. An ordinary path
+   * comes back as the same string, so a working directory stays a path that still names its place;
+   * a secret across components (none of the rules' shapes fits one) has the whole path redacted.
+   */
+  public static String path(String path) {
+    if (path == null || path.isEmpty()) {
+      return path;
+    }
+    String whole = redact(path);
+    if (whole.equals(path)) {
+      return path;
+    }
+    StringBuilder b = new StringBuilder(path.length());
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+        b.append(redact(path.substring(start, i)));
+        if (i < path.length()) {
+          b.append(path.charAt(i));
+        }
+        start = i + 1;
+      }
+    }
+    String parts = b.toString();
+    return redact(parts).equals(parts) ? parts : whole;
+  }
+
   private static final Pattern URL_USERINFO = Pattern.compile("(?<=://)[^/\\s@]+@");
 
   /**

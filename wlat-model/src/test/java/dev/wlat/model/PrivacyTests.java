@@ -18,6 +18,15 @@ class PrivacyTests {
         .isEqualTo("/home/alice/.codex/sessions/a.jsonl");
     assertThat(p.workstream("cwd:src/x")).isEqualTo("cwd:src/x");
     assertThat(p.text("cwd /home/alice/src/x in no repo")).isEqualTo("cwd /home/alice/src/x in no repo");
+    assertThat(p.text("roots: /Drive/GoogleDrive-alice@example.com/src; remote git@github.com:acme/x.git"))
+        .isEqualTo("roots: /Drive/[redacted:email]/src; remote git@github.com:acme/x.git");
+  }
+
+  @Test
+  void aPathWithARedactedComponentIsHashedWhole() {
+    String hashed = REDACTED.localPath("/home/alice/[redacted:email]/src/x");
+    assertThat(REDACTED.text("current: cwd /home/alice/[redacted:email]/src/x in no discovered repo"))
+        .isEqualTo("current: cwd " + hashed + " in no discovered repo");
   }
 
   @Test

@@ -55,6 +55,22 @@ class RedactionTests {
   }
 
   @Test
+  void pathsKeepTheirOrdinaryComponentsAndLoseTheirSecretOnes() {
+    String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+    assertAll(
+        () -> assertThat(Redaction.path("/home/dev/src/payments-api")).isEqualTo("/home/dev/src/payments-api"),
+        () -> assertThat(Redaction.path("C:\\Users\\dev\\src\\web-console")).isEqualTo("C:\\Users\\dev\\src\\web-console"),
+        () -> assertThat(Redaction.path("/home/dev/.cache/pkg@1.2.3/lib")).isEqualTo("/home/dev/.cache/pkg@1.2.3/lib"),
+        () -> assertThat(Redaction.path("/home/dev/node_modules/@scope/pkg")).isEqualTo("/home/dev/node_modules/@scope/pkg"),
+        () -> assertThat(Redaction.path("/srv/app:8080/logs")).isEqualTo("/srv/app:8080/logs"),
+        () -> assertThat(Redaction.path("/src/svc-" + token + "/api")).isEqualTo("/src/svc-[redacted:github_token]/api"),
+        () -> assertThat(Redaction.path("/Drive/GoogleDrive-dev.person@example.com/p/" + "pass" + "word=hunter2hunter2/x"))
+            .isEqualTo("/Drive/[redacted:email]/p/[redacted:password_assignment]/x"),
+        () -> assertThat(Redaction.path(null)).isNull(),
+        () -> assertThat(Redaction.path("")).isEmpty());
+  }
+
+  @Test
   void snippetsAreCappedAtEightyCharacters() {
     String s = Redaction.snippet("x".repeat(200));
     assertThat(s).hasSize(80).endsWith("…");

@@ -128,7 +128,7 @@ public final class Engine {
         .orElseGet(() -> Workstreams.label(repo, tree, branch, cwd)));
     OutcomeType outcome = override.map(AttributionOverride::outcome).orElseGet(() -> outcomeOf(finished, branch));
     String evidence = Redaction.redact(clean(asOfSession(e, git) + "; current: " + String.join(", ", facts)));
-    Attribution a = new Attribution(threadId, local == null ? null : local.root().toString(), repo, branch,
+    Attribution a = new Attribution(threadId, local == null ? null : Redaction.path(local.root().toString()), repo, branch,
         blankToNull(git.commitHash()), workstream, outcome, confidence,
         method.isEmpty() ? "none" : String.join("+", method), evidence);
     return new ThreadAttribution(a, finished);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.wlat.ingest.TokenCounts;
 import dev.wlat.ingest.internal.Timestamps;
 import dev.wlat.model.IssueKind;
+import dev.wlat.model.Redaction;
 import dev.wlat.model.TokenUsage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,8 +251,8 @@ final class ClaudeFileParser {
       JsonToken v = p.nextToken();
       switch (name) {
         case "sessionId" -> f.sessionId = text(p, v);
-        case "cwd" -> f.cwd = text(p, v);
-        case "gitBranch" -> f.gitBranch = text(p, v);
+        case "cwd" -> f.cwd = Redaction.path(text(p, v)); // as for Codex: a secret in a folder name never goes further
+        case "gitBranch" -> f.gitBranch = Redaction.redact(text(p, v));
         case "timestamp" -> f.timestamp = text(p, v);
         case "requestId" -> f.requestId = text(p, v);
         case "message" -> {

@@ -13,6 +13,7 @@ import dev.wlat.model.IssueKind;
 import dev.wlat.model.ParseDiagnostics;
 import dev.wlat.model.RateLimitSnapshot;
 import dev.wlat.model.RateLimitWindow;
+import dev.wlat.model.Redaction;
 import dev.wlat.model.RolloutSegment;
 import dev.wlat.model.SegmentLocation;
 import dev.wlat.model.SessionSegment;
@@ -121,6 +122,9 @@ final class SegmentParse {
   private String model;
   private String effort;
   private String turnCwd;
+  // the last turn cwd read and its redacted form (not part of the parse state: a cache)
+  private String turnCwdRead;
+  private String turnCwdShown;
   private TokenUsage previousTotal;
   private boolean hasUsageRecords;
   private boolean hasTokenCountInfo;
@@ -238,12 +242,12 @@ final class SegmentParse {
     p.sessionMetaCount = in.intIn(0, Integer.MAX_VALUE, "session_meta count");
     p.threadId = in.string();
     p.startedAt = in.optionalInstant();
-    p.sessionCwd = in.string();
+    p.sessionCwd = Redaction.path(in.string());
     p.originator = in.string();
     p.cliVersion = in.string();
     p.source = in.string();
     p.modelProvider = in.string();
-    p.git = new GitFacts(in.string(), in.string(), in.string());
+    p.git = recorded(in.string(), in.string(), in.string());
     p.forkedFromId = in.string();
     p.parentThreadId = in.string();
     p.agentNickname = in.string();
@@ -260,7 +264,7 @@ final class SegmentParse {
     p.turnsWithoutId = in.nonNegative("turns without id");
     p.model = in.string();
     p.effort = in.string();
-    p.turnCwd = in.string();
+    p.turnCwd = Redaction.path(in.string());
     p.previousTotal = EventCodec.optionalUsage(in);
     p.diagnostics.addAll(EventCodec.diagnostics(in));
     p.events.addAll(EventCodec.readEvents(in, segmentId, sourcePath, p.lineNumber));
@@ -735,10 +739,9 @@ final class SegmentParse {
     if (firstContent && !sawSessionMeta && line.legacyId != null) {
       threadId = line.legacyId;
       startedAt = Timestamps.parse(line.timestamp);
-      sessionCwd = line.legacyCwd;
+      sessionCwd = Redaction.path(line.legacyCwd);
       if (line.legacyGit != null) {
-        git = new GitFacts(line.legacyGit.gitCommit, line.legacyGit.gitBranch,
-            line.legacyGit.gitUrl);
+        git = recorded(line.legacyGit.gitCommit, line.legacyGit.gitBranch, line.legacyGit.gitUrl);
       }
     }
   }
@@ -758,12 +761,12 @@ final class SegmentParse {
           issue(IssueKind.INVALID_TIMESTAMP);
         }
       }
-      sessionCwd = m.cwd;
+      sessionCwd = Redaction.path(m.cwd);
       originator = m.originator;
       cliVersion = m.cliVersion;
       source = m.source;
       modelProvider = m.modelProvider;
-      git = new GitFacts(m.gitCommit, m.gitBranch, m.gitUrl);
+      git = recorded(m.gitCommit, m.gitBranch, m.gitUrl);
       forkedFromId = m.forkedFromId;
       parentThreadId = m.parentThreadId != null ? m.parentThreadId : m.spawnParentThreadId;
       agentNickname = m.agentNickname;
@@ -781,11 +784,24 @@ final class SegmentParse {
     }
     effort = c.effort != null ? c.effort : c.collaborationEffort;
     if (c.cwd != null) {
-      turnCwd = c.cwd;
+      if (!c.cwd.equals(turnCwdRead)) { // most turns repeat the cwd: redact each new one once
+        turnCwdRead = c.cwd;
+        turnCwdShown = Redaction.path(c.cwd);
+      }
+      turnCwd = turnCwdShown;
     }
     if (c.turnId != null && !c.turnId.equals(currentTurn)) {
       startTurn(c.turnId);
     }
+  }
+
+  /**
+   * {@return a session's recorded git facts with the secrets people put in branch names and remote
+   * URLs (a token in {@code https://user:token@host/...}) masked}: the parse state, and so every
+   * record, run-incremental's state and output built from it, never holds them.
+   */
+  private static GitFacts recorded(String commit, String branch, String url) {
+    return new GitFacts(commit, Redaction.redact(branch), Redaction.url(url));
   }
 
   private void startTurn(String turnId) {

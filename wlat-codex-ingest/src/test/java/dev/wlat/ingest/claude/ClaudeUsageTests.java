@@ -344,4 +344,18 @@ class ClaudeUsageTests {
     assertThat(log.issueCount(IssueKind.INVALID_NUMBER)).isEqualTo(3);
     assertThat(log.total().totalTokens()).isEqualTo(1_000_000_000_000_001L);
   }
+
+  @Test
+  void aSecretInTheWorkingDirectoryOrBranchNeverLeavesTheParser() {
+    String token = "ghp_" + "Qw3rTy5uI7oP9aS1dF3gH5jK7lZ9xC1vB3nM";
+    String line = ClaudeLines.assistant("msg_01", "req_01", "2026-11-30T10:00:00.000Z", SONNET, 1, 0, 0, 1)
+        .replace("\"cwd\":\"" + ClaudeLines.CWD + "\"", "\"cwd\":\"/home/dev/src/svc-" + token + "\"")
+        .replace("\"gitBranch\":\"main\"", "\"gitBranch\":\"fix/" + token + "\"");
+    ClaudeLines.write(projects, S1, line);
+
+    ClaudeCall c = read().calls().get(0);
+
+    assertThat(c.cwd()).startsWith("/home/dev/src/").doesNotContain(token).contains("[redacted:");
+    assertThat(c.gitBranch()).startsWith("fix/").doesNotContain(token);
+  }
 }

@@ -33,9 +33,10 @@ import java.util.regex.Matcher;
  * - One pass over a line's chars finds which rules could match (hints): a rule's regular expression
  *   runs only when the line holds its literal (a rule without a hint always runs), so the common
  *   line costs one loop and no regex.
- * - E-mail addresses count only in redacted and strict modes, and never the user@host of a git
- *   remote (git@github.com:owner/repo) or of a URL (ssh://git@host/...): Redaction.url leaves those
- *   for what they are.
+ * - E-mail addresses count in every mode (wlat writes none: the redactor masks them wherever it
+ *   writes text or a path read from the logs), but never the user@host of a git remote
+ *   (git@github.com:owner/repo) or of a URL (ssh://git@host/...): Redaction.url leaves those for
+ *   what they are.
  * - A finding names the file, the line and the kind of secret, never the text that matched.
  */
 final class SecretScan {
@@ -84,8 +85,8 @@ final class SecretScan {
     for (String f : files) {
       s.file(root, f);
     }
-    String detail = String.format(Locale.ROOT, "no secrets%s in %,d text files (%,d lines)%s under %s",
-        mode.flagsEmails() ? " or e-mail addresses" : "", s.textFiles, s.lines,
+    String detail = String.format(Locale.ROOT, "no secrets or e-mail addresses in %,d text files (%,d lines)%s under %s",
+        s.textFiles, s.lines,
         s.binaryFiles == 0 ? "" : String.format(Locale.ROOT, " and %,d binary files scanned as bytes", s.binaryFiles),
         root);
     if (!s.unscannable.isEmpty()) {
@@ -190,9 +191,6 @@ final class SecretScan {
     int hints = hints(text);
     for (Redaction.Rule rule : Redaction.RULES) {
       boolean email = rule.kind().equals("email");
-      if (email && !mode.flagsEmails()) {
-        continue;
-      }
       Integer bit = HINT_BITS.get(rule.kind());
       if (kinds.contains(rule.kind()) || bit != null && (hints & bit) == 0) {
         continue;
@@ -281,9 +279,19 @@ final class SecretScan {
     return true;
   }
 
-  /** {@return true for the user@host of {@code git@github.com:owner/repo} or {@code ssh://git@host/...}}. */
+  /**
+   * {@return true for the user@host of {@code git@github.com:owner/repo}, {@code ssh://git@host/...}
+   * or {@code https://user:password@host/...}} (the last a url_credentials finding of its own).
+   */
   static boolean isRemoteUserInfo(CharSequence s, int start, int end) {
-    return (end < s.length() && s.charAt(end) == ':') || (start >= 3 && at(s, start - 3, "://", false));
+    if (end < s.length() && s.charAt(end) == ':') {
+      return true;
+    }
+    int i = start - 1; // back over the user-info to the "//" of scheme://
+    while (i >= 2 && s.charAt(i) != '/' && !Character.isWhitespace(s.charAt(i))) {
+      i--;
+    }
+    return i >= 2 && s.charAt(i) == '/' && at(s, i - 2, "://", false);
   }
 
   /** Bytes as chars, with NUL and the other control bytes (tab aside) turned into line ends. */

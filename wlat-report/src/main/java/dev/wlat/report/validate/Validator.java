@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  *   no_csv               no *.csv file anywhere under the output root (wlat writes TSV only)
  *   secrets              no Redaction rule matches a line of any text file under the root
- *                        (SecretScan; e-mail addresses only outside normal mode)
+ *                        (SecretScan; e-mail addresses too, git@host remotes aside)
  *   compatibility_copy   codex_token_events.tsv is byte-identical to raw_token_events.tsv (CopyCheck)
  *   event_ids            raw_token_events.tsv and token_event_accounting.tsv hold the same rows:
  *                        the same count, the same event ids, none repeated (EventPass)

@@ -60,12 +60,14 @@ class SecretScanTests {
   }
 
   @Test
-  void emailAddressesCountOnlyOutsideNormalModeAndGitRemotesNever() throws IOException {
+  void emailAddressesCountInEveryModeAndGitRemotesNever() throws IOException {
     write("reports/notes.md", "remote git@github.com:acme/api.git and ssh://git@github.com/acme/api\n"
         + "mail alice@example.com\n");
+    write("reports/remotes.md", "git@github.com:acme/api.git ssh://git@gitlab.example.com/acme/api.git\n"
+        + "git@gitlab.example.com:team/api.git /home/dev/.cache/pkg@1.2.3/lib\n");
 
-    assertThat(scan(PrivacyMode.NORMAL, "reports/notes.md").check().status()).isEqualTo(CheckStatus.OK);
-    for (PrivacyMode m : List.of(PrivacyMode.REDACTED, PrivacyMode.STRICT)) {
+    for (PrivacyMode m : PrivacyMode.values()) {
+      assertThat(scan(m, "reports/remotes.md").check().status()).as(m.label()).isEqualTo(CheckStatus.OK);
       assertThat(scan(m, "reports/notes.md").check().findings()).map(Finding::toString)
           .containsExactly("reports/notes.md:2: email");
     }
@@ -216,6 +218,9 @@ class SecretScanTests {
     assertThat(SecretScan.at("bea", 0, "bearer", true)).isFalse();
     assertThat(SecretScan.isRemoteUserInfo("git@github.com:acme/x", 0, 14)).isTrue();
     assertThat(SecretScan.isRemoteUserInfo("mail git@github.com.", 5, 19)).isFalse();
+    assertThat(SecretScan.isRemoteUserInfo("ssh://git@github.com/a/b", 6, 20)).isTrue();
+    assertThat(SecretScan.isRemoteUserInfo("https://u:pw@ex.com/r", 10, 19)).isTrue();
+    assertThat(SecretScan.isRemoteUserInfo("see /a/b alice@ex.com", 9, 21)).isFalse();
   }
 
   @Test
