@@ -110,4 +110,39 @@ class ClaudeProviderTests {
     assertThat(first.get(columns.indexOf("cost_basis"))).isEqualTo("listed");
     assertThat(first.get(columns.indexOf("credits"))).isNull();
   }
+
+  @Test
+  void aClaudeCallTakesTheRepositoryCodexRecordedForItsFolderOrOneAbove() throws IOException {
+    // a Codex session in /work/api whose recorded remote is acme/api; Claude Code worked in /work/api
+    // (the fixture above) and in /work/api/docs, and in /elsewhere, which Codex never saw
+    String thread = "0199c000-0000-7000-8000-0000000000c1";
+    HandRollout r = HandRollout.on("2026-05-01");
+    Path codex = temp.resolve("codex");
+    Files.createDirectories(codex.resolve("sessions/2026/05/01"));
+    Files.writeString(codex.resolve("sessions/2026/05/01/rollout-2026-05-01T09-00-00-" + thread + ".jsonl"),
+        r.envelope("09:00:00", "session_meta", "{\"id\":\"" + thread + "\",\"timestamp\":\"2026-05-01T09:00:00.000Z\","
+            + "\"cwd\":\"/work/api\",\"originator\":\"codex_cli_rs\",\"cli_version\":\"0.150.0\",\"source\":\"cli\","
+            + "\"git\":{\"commit_hash\":\"abc\",\"branch\":\"main\",\"repository_url\":\"https://github.com/acme/api.git\"}}")
+        + r.turnContext("09:00:01", "turn-1", "/work/api", "gpt-5.1-codex")
+        + r.tokenCount("09:00:02", HandRollout.usage(100, 0, 10, 0, 110), HandRollout.usage(100, 0, 10, 0, 110)));
+    Path more = claude.resolve("projects/-work-api-docs");
+    Files.createDirectories(more);
+    Files.writeString(more.resolve("s-2.jsonl"), assistant("11:00:00", "msg_3", "req_3", 1, 0, 0, 1)
+        .replace("\"s-1\"", "\"s-2\"").replace("\"/work/api\"", "\"/work/api/docs\"")
+        + assistant("11:00:01", "msg_4", "req_4", 1, 0, 0, 1).replace("\"s-1\"", "\"s-3\"")
+            .replace("\"/work/api\"", "\"/elsewhere\""));
+
+    Cli.Result u = Cli.run("usage", "--codex-home", codex.toString(), "--claude-home", claude.toString(), "--since",
+        "all", "--group", "session", "--by", "repo", "--format", "tsv");
+    assertThat(u.exitCode()).as(u.describe()).isZero();
+    List<String> lines = u.out().lines().toList();
+    List<String> header = List.of(lines.get(0).split("\t"));
+    int session = header.indexOf("session");
+    int repo = header.indexOf("repo");
+    assertThat(session).as(lines.get(0)).isNotNegative();
+    Map<String, String> repoOf = new java.util.HashMap<>();
+    lines.stream().skip(1).map(l -> l.split("\t", -1)).filter(c -> !c[0].equals("total"))
+        .forEach(c -> repoOf.put(c[session], c[repo]));
+    assertThat(repoOf).containsEntry("s-1", "acme/api").containsEntry("s-2", "acme/api").containsEntry("s-3", "(none)");
+  }
 }

@@ -169,18 +169,28 @@ public final class UsageJob {
   /**
    * {@return {@code r} with the Claude Code calls of {@code log} in {@code window} added}: each a
    * row of provider {@value #CLAUDE} whose thread is its session; {@code r} may be {@code null} (no
-   * Codex rows). Claude Code's usage lines are per call already, deduplicated by the parser.
+   * Codex rows). Claude Code's usage lines are per call already, deduplicated by the parser. A call's
+   * repository is the one Codex's rows name for the same working directory, or for the nearest
+   * folder above it (Claude Code records no remote); else none.
    */
   public static Result withClaude(Result r, ClaudeLog log, TimeWindow window, String source) {
     List<Row> rows = new ArrayList<>(r == null ? List.of() : r.rows());
     Map<String, ThreadInfo> info = new HashMap<>(r == null ? Map.of() : r.threadInfo());
+    Map<String, String> repoOfCwd = new HashMap<>();
+    for (Row row : rows) {
+      if (row.cwd() != null && row.repo() != null) {
+        repoOfCwd.putIfAbsent(row.cwd(), row.repo());
+      }
+    }
+    Map<String, String> repoOfClaudeCwd = new HashMap<>();
     Set<String> sessions = new HashSet<>();
     for (ClaudeCall c : log.calls()) {
       if (!window.contains(c.at()) || c.usage().isZero()) {
         continue;
       }
       String session = c.sessionId() != null ? c.sessionId() : "claude:" + c.file().getFileName();
-      rows.add(new Row(c.id(), c.at(), CLAUDE, session, session, c.model(), null, null, c.cwd(), "unknown",
+      String repo = c.cwd() == null ? null : repoOfClaudeCwd.computeIfAbsent(c.cwd(), cwd -> repoAt(cwd, repoOfCwd));
+      rows.add(new Row(c.id(), c.at(), CLAUDE, session, session, c.model(), null, repo, c.cwd(), "unknown",
           c.usage(), null, c.file().toString(), c.line()));
       sessions.add(session);
       info.putIfAbsent(session, new ThreadInfo(session, CLAUDE, null, null, null));
@@ -188,6 +198,22 @@ public final class UsageJob {
     String from = r == null ? source : r.source() + " + " + source;
     return new Result(List.copyOf(rows), (r == null ? 0 : r.filesRead()) + log.filesRead(),
         (r == null ? 0 : r.threads()) + sessions.size(), from, Map.copyOf(info), r == null ? null : r.limits());
+  }
+
+  /** {@return the repository of {@code cwd} or of its nearest folder above in {@code repoOfCwd}}, or {@code null}. */
+  private static String repoAt(String cwd, Map<String, String> repoOfCwd) {
+    for (String dir = cwd; !dir.isEmpty(); ) {
+      String repo = repoOfCwd.get(dir);
+      if (repo != null) {
+        return repo;
+      }
+      int slash = Math.max(dir.lastIndexOf('/'), dir.lastIndexOf('\\'));
+      if (slash <= 0) {
+        return null;
+      }
+      dir = dir.substring(0, slash);
+    }
+    return null;
   }
 
   /** {@return {@code r} with each thread's name from Codex's session index as its title}. */
