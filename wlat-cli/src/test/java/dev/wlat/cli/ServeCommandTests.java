@@ -157,7 +157,8 @@ class ServeCommandTests {
   void openStartsTheBrowserWithTheTokenLink(@TempDir Path temp) throws Exception {
     Path seen = temp.resolve("seen.txt");
     Path browser = temp.resolve("browser.sh");
-    Files.writeString(browser, "#!/bin/sh\necho \"$1\" > '" + seen + "'\n");
+    // written whole, then renamed: the test never reads the file half written
+    Files.writeString(browser, "#!/bin/sh\necho \"$1\" > '" + seen + ".tmp' && mv '" + seen + ".tmp' '" + seen + "'\n");
     assertThat(browser.toFile().setExecutable(true)).isTrue();
     try (ServeProcess s = ServeProcess.start("--codex-home", home(temp, "x").toString(), "--open", "--browser",
         browser.toString())) {
