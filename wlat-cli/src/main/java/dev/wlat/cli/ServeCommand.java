@@ -76,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new WlatException(ExitCodes.UNEXPECTED_STATE, "serve: cannot listen on 127.0.0.1:" + port + ": "
           + e.getMessage(), e);
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // before the link: Ctrl-C any time after is clean
     String url = "http://127.0.0.1:" + server.port() + "/#token=" + server.token();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wlat serve: dashboard at %s%n  API calls need the token %s (header Authorization: Bearer"
@@ -87,7 +88,6 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("wlat: warning: --open: " + problem + "; open the link above by hand");
       }
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     if (stopAfter != null) {
       Thread.sleep(stopAfter * 1000L);
       server.close();

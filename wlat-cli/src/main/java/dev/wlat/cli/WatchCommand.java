@@ -59,15 +59,15 @@ final class WatchCommand implements Callable<Integer> {
     } catch (IngestException e) {
       throw WlatException.invalidInput(e.getMessage());
     }
-    out.printf(Locale.ROOT, "wlat watch: following %s every %s; one line per completed turn (Ctrl-C to stop)%n",
-        privacy.privacy().isNormal() ? home : "<codex-home>", interval);
-    out.flush();
     int[] turns = {0};
     Thread bye = new Thread(() -> {
       out.printf(Locale.ROOT, "wlat watch: stopped after %,d turns%n", turns[0]);
       out.flush();
     });
-    Runtime.getRuntime().addShutdownHook(bye);
+    Runtime.getRuntime().addShutdownHook(bye); // before the first line: a Ctrl-C right after it still gets the last
+    out.printf(Locale.ROOT, "wlat watch: following %s every %s; one line per completed turn (Ctrl-C to stop)%n",
+        privacy.privacy().isNormal() ? home : "<codex-home>", interval);
+    out.flush();
     try {
       while (limit == null || Duration.between(started, Instant.now()).compareTo(limit) < 0) {
         Thread.sleep(every.toMillis());
