@@ -6,9 +6,8 @@ import dev.wlat.cli.job.UsageJob;
 import dev.wlat.cli.serve.DashboardData;
 import dev.wlat.model.Privacy;
 import dev.wlat.model.TimeWindow;
-import dev.wlat.report.AtomicFiles;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,12 +43,11 @@ final class DashboardCommand implements Callable<Integer> {
     Privacy p = privacy.privacy();
     TimeWindow window = source.window();
     UsageJob.Result read = source.read(window, true);
-    String page = DashboardData.of(read, source.prices(), ThresholdArgs.load(thresholds, source.outputRoot), p,
-        source.zone(), source.now(), window, false).staticPage();
     try {
-      AtomicFiles.writeString(output, page);
-    } catch (UncheckedIOException e) {
-      throw WlatException.invalidInput(output + ": cannot write the dashboard (" + e.getCause().getMessage() + ")");
+      DashboardData.of(read, source.prices(), ThresholdArgs.load(thresholds, source.outputRoot), p, source.zone(),
+          source.now(), window, false).writeStaticPage(output);
+    } catch (IOException e) {
+      throw WlatException.invalidInput(output + ": cannot write the dashboard (" + e.getMessage() + ")");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wlat dashboard: %s (%,d calls in %,d threads, %s privacy)%n", output, read.rows().size(),

@@ -14,8 +14,14 @@ public final class Main {
 
   /** Runs wlat with {@code args}, printing to {@code out} and {@code err}; {@return the exit code}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine(out, err);
-    return cli.execute(args);
+    try {
+      return commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("wlat: out of memory (the wlat launcher gives Java -Xmx512m): narrow the window (--since),"
+          + " or give it more, e.g. WLAT_JAVA_OPTS=\"-Xmx2g -XX:+UseParallelGC -XX:TieredStopAtLevel=1\"");
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

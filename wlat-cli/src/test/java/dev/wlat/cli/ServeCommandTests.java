@@ -198,7 +198,7 @@ class ServeCommandTests {
         page.toString());
     assertThat(evil.exitCode()).as(evil.describe()).isZero();
     String evilHtml = Files.readString(page);
-    assertThat(evilHtml).doesNotContain("</script><img").contains("\\u003c/script\\u003e\\u003cimg");
+    assertThat(evilHtml).doesNotContain("</script><img").contains("\\u003C/script\\u003E\\u003Cimg");
   }
 
   private static Map<String, Object> embedded(Path page) throws IOException {

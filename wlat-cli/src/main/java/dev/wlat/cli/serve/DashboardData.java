@@ -2,6 +2,9 @@ package dev.wlat.cli.serve;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.wlat.accounting.insights.Call;
 import dev.wlat.accounting.insights.Insight;
 import dev.wlat.accounting.insights.Insights;
@@ -15,12 +18,17 @@ import dev.wlat.model.RateLimitWindow;
 import dev.wlat.model.Redaction;
 import dev.wlat.model.TimeWindow;
 import dev.wlat.model.TokenUsage;
+import dev.wlat.report.AtomicFiles;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,7 +57,29 @@ public final class DashboardData {
       "context_window", "context_use", "cost_usd", "cost_basis", "credits");
 
   private static final String PLACEHOLDER = "__WLAT_DATA__";
-  private static final JsonFactory JSON = new JsonFactory();
+  /** JSON that is safe inside a script element: {@code < > &} and the two line separators as {@code \\uXXXX}. */
+  private static final JsonFactory JSON = new JsonFactory().setCharacterEscapes(new ScriptSafe())
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private static final class ScriptSafe extends CharacterEscapes {
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    ScriptSafe() {
+      ascii['<'] = ESCAPE_STANDARD;
+      ascii['>'] = ESCAPE_STANDARD;
+      ascii['&'] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029") : null;
+    }
+  }
 
   private final UsageJob.Result read;
   private final Pricing pricing;
@@ -81,25 +111,44 @@ public final class DashboardData {
   /** {@return the JSON document}. */
   public byte[] json() {
     ByteArrayOutputStream body = new ByteArrayOutputStream(64 + read.rows().size() * 200);
-    try (JsonGenerator g = JSON.createGenerator(body)) {
-      write(g);
+    try {
+      writeJson(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return body.toByteArray();
   }
 
-  /** {@return the page with this data embedded}: one self-contained HTML file, no request made. */
-  public String staticPage() {
-    String json = new String(json(), StandardCharsets.UTF_8)
-        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+  /** Writes the JSON document to {@code out}, left open. */
+  public void writeJson(OutputStream out) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      write(g);
+    }
+  }
+
+  /**
+   * Writes the page with this data embedded to {@code target}, atomically (temporary file and
+   * rename): one self-contained HTML file, no request made. The data streams into the file, so a
+   * long history needs no second copy of it in memory.
+   */
+  public void writeStaticPage(Path target) throws IOException {
     String page = page();
     int at = page.indexOf(PLACEHOLDER);
     if (at < 0) {
       throw new IllegalStateException("the bundled dashboard page has no " + PLACEHOLDER + " placeholder");
     }
-    return page.substring(0, at) + json + page.substring(at + PLACEHOLDER.length());
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path tmp = AtomicFiles.temporaryFor(target);
+    try {
+      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        o.write(page.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        writeJson(o);
+        o.write(page.substring(at + PLACEHOLDER.length()).getBytes(StandardCharsets.UTF_8));
+      }
+      AtomicFiles.commit(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   /** {@return the bundled page, with its data placeholder}: what {@code wlat serve} sends at {@code /}. */
