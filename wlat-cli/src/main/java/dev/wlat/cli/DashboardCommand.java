@@ -4,6 +4,7 @@ import dev.wlat.accounting.insights.Thresholds;
 import dev.wlat.accounting.pricing.Pricing;
 import dev.wlat.cli.job.UsageJob;
 import dev.wlat.cli.serve.DashboardData;
+import dev.wlat.cli.serve.UsageServer;
 import dev.wlat.model.Privacy;
 import dev.wlat.model.TimeWindow;
 import java.io.PrintWriter;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,10 +55,10 @@ final class DashboardCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** {@return the dashboard JSON of some rows}: what {@code wlat serve} sends at {@code /api/dashboard}. */
-  static Function<UsageJob.Result, byte[]> json(UsageSource source, Pricing prices, Thresholds thresholds,
-      Privacy privacy, TimeWindow window, boolean contextApi) {
-    return r -> DashboardData.of(r, prices, thresholds, privacy, source.zone(), source.now(), window, contextApi)
-        .json();
+  /** {@return the writer of the dashboard JSON of some rows}: what {@code wlat serve} sends at {@code /api/dashboard}. */
+  static UsageServer.Dashboard json(UsageSource source, Pricing prices, Thresholds thresholds, Privacy privacy,
+      TimeWindow window, boolean contextApi) {
+    return (r, out) -> DashboardData.of(r, prices, thresholds, privacy, source.zone(), source.now(), window,
+        contextApi).writeJson(out);
   }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     TimeWindow window = source.window();
     Pricing prices = source.prices();
     boolean contextApi = !noContextApi;
-    Function<UsageJob.Result, byte[]> data = DashboardCommand.json(source, prices,
+    UsageServer.Dashboard data = DashboardCommand.json(source, prices,
         ThresholdArgs.load(thresholds, source.outputRoot), p, window, contextApi);
     UsageServer.Backend backend = backend(window, data, p); // a bad home or output root fails here, before the server starts
     UsageServer server;
@@ -97,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private UsageServer.Backend backend(TimeWindow window, Function<UsageJob.Result, byte[]> data, Privacy p) {
+  private UsageServer.Backend backend(TimeWindow window, UsageServer.Dashboard data, Privacy p) {
     if (source.outputRoot != null || source.provider().equals(UsageJob.CLAUDE)) {
       return UsageServer.Backend.rereading(() -> source.read(window, true), data, p);
     }

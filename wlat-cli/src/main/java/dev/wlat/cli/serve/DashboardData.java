@@ -20,7 +20,6 @@ import dev.wlat.model.TimeWindow;
 import dev.wlat.model.TokenUsage;
 import dev.wlat.report.AtomicFiles;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,17 +105,6 @@ public final class DashboardData {
   public static DashboardData of(UsageJob.Result read, Pricing pricing, Thresholds thresholds, Privacy privacy,
       ZoneId zone, Instant now, TimeWindow window, boolean contextApi) {
     return new DashboardData(read, pricing, thresholds, privacy, zone, now, window, contextApi);
-  }
-
-  /** {@return the JSON document}. */
-  public byte[] json() {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 + read.rows().size() * 200);
-    try {
-      writeJson(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return body.toByteArray();
   }
 
   /** Writes the JSON document to {@code out}, left open. */

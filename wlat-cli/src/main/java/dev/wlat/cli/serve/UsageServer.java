@@ -12,6 +12,7 @@ import dev.wlat.ingest.context.CallContext;
 import dev.wlat.model.Charge;
 import dev.wlat.model.Privacy;
 import dev.wlat.model.TimeWindow;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -88,25 +88,20 @@ public final class UsageServer implements AutoCloseable {
   private final Pricing pricing;
   private final boolean contextApi;
   private final ExecutorService workers;
-  /** The dashboard JSON of the rows it was made from: made again only when a refresh brought new rows. */
-  private final AtomicReference<Rendered> dashboard = new AtomicReference<>();
-
-  private record Rendered(UsageJob.Result of, byte[] json) {}
 
   /**
    * What the server serves: the rows as of now, a refresh, and the dashboard data of the rows.
    *
    * @param current the rows as of the last read
    * @param refresh reads what is new, and says what it read
-   * @param dashboard the dashboard JSON of some rows
+   * @param dashboard writes the dashboard JSON of some rows
    * @param privacy what the context API may show: text only in {@link Privacy.Mode#NORMAL}
    */
-  public record Backend(Supplier<UsageJob.Result> current, Supplier<Refreshed> refresh,
-      Function<UsageJob.Result, byte[]> dashboard, Privacy privacy) {
+  public record Backend(Supplier<UsageJob.Result> current, Supplier<Refreshed> refresh, Dashboard dashboard,
+      Privacy privacy) {
 
     /** {@return a backend that reads {@code source} whole again on each refresh}, its dashboard from {@code data}. */
-    public static Backend rereading(Supplier<UsageJob.Result> source, Function<UsageJob.Result, byte[]> data,
-        Privacy privacy) {
+    public static Backend rereading(Supplier<UsageJob.Result> source, Dashboard data, Privacy privacy) {
       AtomicReference<UsageJob.Result> rows = new AtomicReference<>(source.get());
       return new Backend(rows::get, () -> {
         UsageJob.Result r = source.get();
@@ -114,6 +109,12 @@ public final class UsageServer implements AutoCloseable {
         return new Refreshed(r.rows().size(), r.filesRead(), -1);
       }, data, privacy);
     }
+  }
+
+  /** Writes the dashboard JSON of some rows to a stream (a response body), leaving it open. */
+  @FunctionalInterface
+  public interface Dashboard {
+    void write(UsageJob.Result rows, OutputStream out) throws IOException;
   }
 
   /**
@@ -141,8 +142,8 @@ public final class UsageServer implements AutoCloseable {
    */
   public static UsageServer start(int port, Supplier<UsageJob.Result> source, Pricing pricing) throws IOException {
     TimeWindow all = TimeWindow.parse("all", null, Instant.EPOCH, ZoneOffset.UTC);
-    return start(port, Backend.rereading(source, r -> DashboardData.of(r, pricing, Thresholds.defaults(),
-        Privacy.NORMAL, ZoneOffset.UTC, Instant.now(), all, true).json(), Privacy.NORMAL), pricing, true);
+    return start(port, Backend.rereading(source, (r, out) -> DashboardData.of(r, pricing, Thresholds.defaults(),
+        Privacy.NORMAL, ZoneOffset.UTC, Instant.now(), all, true).writeJson(out), Privacy.NORMAL), pricing, true);
   }
 
   /**
@@ -191,6 +192,10 @@ public final class UsageServer implements AutoCloseable {
     } catch (RuntimeException e) {
       System.err.println("wlat serve: " + x.getRequestMethod() + " " + x.getRequestURI().getRawPath() + " failed: " + e);
       send(x, 500, "text/plain", "internal error: the terminal running wlat serve says why\n");
+    } catch (OutOfMemoryError e) {
+      System.err.println("wlat serve: out of memory answering " + x.getRequestURI().getRawPath() + "; serve a shorter"
+          + " window (--since) or give Java more (WLAT_JAVA_OPTS=\"-Xmx2g ...\")");
+      send(x, 503, "text/plain", "out of memory: the terminal running wlat serve says what to do\n");
     } finally {
       x.close();
     }
@@ -231,7 +236,7 @@ public final class UsageServer implements AutoCloseable {
             send(x, 200, "application/json", "{\"refreshed\":true,\"rows\":" + r.rows() + ",\"files_read\":"
                 + r.filesRead() + ",\"bytes_read\":" + r.bytesRead() + "}\n");
           }
-          case "/api/dashboard" -> send(x, 200, "application/json", dashboard());
+          case "/api/dashboard" -> dashboard(x);
           case "/api/context" -> context(x, query);
           default -> usage(x, query);
         }
@@ -329,14 +334,44 @@ public final class UsageServer implements AutoCloseable {
     send(x, 200, "application/json", body.toString(StandardCharsets.UTF_8));
   }
 
-  private byte[] dashboard() {
+  /**
+   * The dashboard JSON, streamed as it is written (a long window's is tens of megabytes: never held
+   * whole). The status goes out with the first 64 KiB, so a failure before that still gets its own.
+   */
+  private void dashboard(HttpExchange x) throws IOException {
     UsageJob.Result now = backend.current().get();
-    Rendered r = dashboard.get();
-    if (r == null || r.of() != now) {
-      r = new Rendered(now, backend.dashboard().apply(now));
-      dashboard.set(r);
-    }
-    return r.json();
+    x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    x.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    x.getResponseHeaders().set("Cache-Control", "no-store");
+    OutputStream body = new OutputStream() {
+      private OutputStream out;
+
+      private OutputStream out() throws IOException {
+        if (out == null) {
+          x.sendResponseHeaders(200, 0); // chunked
+          out = x.getResponseBody();
+        }
+        return out;
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        out().write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out().write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out().close();
+      }
+    };
+    OutputStream o = new BufferedOutputStream(body, 1 << 16);
+    backend.dashboard().write(now, o);
+    o.close();
   }
 
   /** The page: static, no data in it (that comes from {@code /api/dashboard} with the token), no outside request allowed. */

@@ -224,7 +224,7 @@ class UsageServerFaultTests {
         throw new IllegalStateException("disk went away");
       }
       return new UsageServer.Refreshed(2_000, 0, 0);
-    }, r -> "{}".getBytes(StandardCharsets.UTF_8), Privacy.NORMAL);
+    }, (r, out) -> out.write("{}".getBytes(StandardCharsets.UTF_8)), Privacy.NORMAL);
     try (UsageServer s = UsageServer.start(0, flaky, Pricing.bundled(), true)) {
       HttpRequest refresh = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/refresh"))
           .header("Authorization", "Bearer " + s.token()).POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -232,6 +232,24 @@ class UsageServerFaultTests {
       assertThat(failed.statusCode()).isEqualTo(500);
       assertThat(failed.body()).doesNotContain("disk went away"); // the cause goes to the terminal, not the page
       assertThat(http.send(refresh, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void runningOutOfMemoryOnARequestAnswers503AndTheServerGoesOn() throws Exception {
+    UsageServer.Backend greedy = new UsageServer.Backend(UsageServerFaultTests::rows,
+        () -> new UsageServer.Refreshed(2_000, 0, 0), (r, out) -> {
+          throw new OutOfMemoryError("Java heap space");
+        }, Privacy.NORMAL);
+    try (UsageServer s = UsageServer.start(0, greedy, Pricing.bundled(), true)) {
+      HttpRequest dashboard = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/dashboard"))
+          .header("Authorization", "Bearer " + s.token()).build();
+      HttpResponse<String> r = http.send(dashboard, HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("out of memory");
+      HttpRequest usage = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/usage?limit=1"))
+          .header("Authorization", "Bearer " + s.token()).build();
+      assertThat(http.send(usage, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
   }
 }
