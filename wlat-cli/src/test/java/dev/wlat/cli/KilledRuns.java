@@ -13,9 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /*
  * What the crash tests share: a `wlat` run in a JVM of its own (so it can be killed with SIGKILL),
@@ -198,30 +196,7 @@ final class KilledRuns {
    * naming a run or a time of writing} ({@code *_by_run}, {@code run_id}, {@code generated_at}).
    */
   static Map<String, List<String>> reportTables(Path out) {
-    Map<String, List<String>> tables = new TreeMap<>();
-    try (Stream<Path> files = Files.list(out.resolve("reports"))) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("latest_")
-          && p.toString().endsWith(".tsv")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        String[] header = lines.get(0).split("\t", -1);
-        List<String> rows = new ArrayList<>(lines.size());
-        for (String line : lines) {
-          String[] cells = line.split("\t", -1);
-          StringBuilder b = new StringBuilder();
-          for (int i = 0; i < header.length; i++) {
-            String h = header[i];
-            if (h.endsWith("_by_run") || h.equals("run_id") || h.equals("generated_at")) {
-              continue;
-            }
-            b.append(i < cells.length ? cells[i] : "<missing>").append('\t');
-          }
-          rows.add(b.toString());
-        }
-        tables.put(f.getFileName().toString(), rows);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return tables;
+    return RunIncrementalTests.tables(out.resolve("reports"), f -> f.getFileName().toString().startsWith("latest_")
+        && f.toString().endsWith(".tsv"), h -> h.endsWith("_by_run") || h.equals("run_id") || h.equals("generated_at"));
   }
 }

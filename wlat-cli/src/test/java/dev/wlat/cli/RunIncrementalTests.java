@@ -295,14 +295,20 @@ class RunIncrementalTests {
 
   /** {@return every data table of {@code out}, each as its lines without the run-naming columns}. */
   static Map<String, List<String>> facts(Path out) {
+    return tables(out.resolve("data"), f -> f.toString().endsWith(".tsv"), column -> column.endsWith("_by_run"));
+  }
+
+  /** {@return the TSV files of {@code dir} that {@code file} takes, each as its lines without the columns {@code drop} names}. */
+  static Map<String, List<String>> tables(Path dir, java.util.function.Predicate<Path> file,
+      java.util.function.Predicate<String> drop) {
     Map<String, List<String>> tables = new TreeMap<>();
-    try (Stream<Path> files = Files.list(out.resolve("data"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(file).sorted().toList()) {
         List<String> lines = Files.readAllLines(f);
         List<String> header = List.of(lines.get(0).split("\t", -1));
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-          if (!header.get(i).endsWith("_by_run")) {
+          if (!drop.test(header.get(i))) {
             keep.add(i);
           }
         }
