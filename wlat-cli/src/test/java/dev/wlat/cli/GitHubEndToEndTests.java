@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +41,31 @@ class GitHubEndToEndTests {
   @BeforeAll
   static void homeWithRepos() throws IOException {
     src = temp.resolve("src");
+    home = temp.resolve("home");
+    RepoManifest manifest = twoRepoHome(home, src);
+    sessionCommit = sessionCommit(manifest, "acme/payments-api").orElseThrow();
+  }
+
+  /**
+   * Writes a 10-day Codex home whose sessions work in two GitHub repositories, acme/payments-api
+   * (an https remote) and acme/web-console (an ssh remote), into {@code home}, and the matching git
+   * repositories under {@code src}; {@return their manifest}.
+   */
+  static RepoManifest twoRepoHome(Path home, Path src) throws IOException {
     HomeSpec spec = HomeSpec.builder().days(10).repos(List.of(
         HomeSpec.Repo.github("acme/payments-api", src.resolve("payments-api").toString(),
             "https://github.com/acme/payments-api.git"),
         HomeSpec.Repo.github("acme/web-console", src.resolve("web-console").toString(),
             "git@github.com:acme/web-console.git"))).build();
-    home = temp.resolve("home");
     GroundTruth truth = CodexHomeGenerator.generate(spec, home);
-    RepoManifest manifest = ExampleRepos.write(src, truth);
-    sessionCommit = manifest.repo("acme/payments-api").orElseThrow().commits().stream()
+    return ExampleRepos.write(src, truth);
+  }
+
+  /** {@return the first commit of {@code slug} made by a session on a branch of its own that names no thread}. */
+  static Optional<RepoManifest.Commit> sessionCommit(RepoManifest manifest, String slug) {
+    return manifest.repo(slug).orElseThrow().commits().stream()
         .filter(c -> c.threadId() != null && !c.branch().equals("main") && c.mentionedThreadId() == null)
-        .findFirst().orElseThrow();
+        .findFirst();
   }
 
   /** {@return a fake gh serving one merged PR (#42) from the session commit's branch, issue #7 it closes, and v1.0.0}. */

@@ -3,11 +3,7 @@ package dev.wlat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wlat.report.TsvReader;
-import dev.wlat.testkit.CodexHomeGenerator;
-import dev.wlat.testkit.ExampleRepos;
 import dev.wlat.testkit.FakeGh;
-import dev.wlat.testkit.GroundTruth;
-import dev.wlat.testkit.HomeSpec;
 import dev.wlat.testkit.RepoManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,19 +54,11 @@ class GitHubFaultsTests {
   @BeforeAll
   static void homeWithTwoRepos() throws IOException {
     src = temp.resolve("src");
-    HomeSpec spec = HomeSpec.builder().days(10).repos(List.of(
-        HomeSpec.Repo.github("acme/payments-api", src.resolve("payments-api").toString(),
-            "https://github.com/acme/payments-api.git"),
-        HomeSpec.Repo.github("acme/web-console", src.resolve("web-console").toString(),
-            "git@github.com:acme/web-console.git"))).build();
     home = temp.resolve("home");
-    GroundTruth truth = CodexHomeGenerator.generate(spec, home);
-    RepoManifest manifest = ExampleRepos.write(src, truth);
+    RepoManifest manifest = GitHubEndToEndTests.twoRepoHome(home, src);
     for (String slug : SLUGS) {
-      List<RepoManifest.Commit> commits = manifest.repo(slug).orElseThrow().commits();
-      sessionCommits.put(slug, commits.stream()
-          .filter(c -> c.threadId() != null && !c.branch().equals("main") && c.mentionedThreadId() == null)
-          .findFirst().orElse(commits.get(0)));
+      sessionCommits.put(slug, GitHubEndToEndTests.sessionCommit(manifest, slug)
+          .orElse(manifest.repo(slug).orElseThrow().commits().get(0)));
     }
 
     Path out = temp.resolve("out-reference");
